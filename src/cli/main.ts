@@ -1,0 +1,237 @@
+import { parseArgs } from "node:util";
+import { existsSync } from "node:fs";
+import { ConfigError, loadConfig } from "../config/index.ts";
+import { openRuntime, runDueJobs, type Runtime } from "../runtime.ts";
+import { FixedClock, systemClock } from "../platform/clock/index.ts";
+import { backupDatabase, restoreDatabase } from "../platform/db/backup.ts";
+import { migrateDatabase } from "../platform/db/migrate.ts";
+import { createApiToken } from "../modules/auth/index.ts";
+import {
+  createPerson,
+  findPersonByEmail,
+  seedDirectory,
+  systemActor,
+  updatePersonAdmin,
+} from "../modules/directory/index.ts";
+import { exportDirectoryCsv, importDirectoryCsv } from "../modules/directory/index.ts";
+
+const HELP = `po-network — command line of PO Network
+
+Usage: po-network <command> [options]
+
+  serve                               start the web server (same as npm start)
+  migrate                             apply pending database migrations
+  seed                                load the demo directory into an empty database
+  admin create --email E --name N     create (or promote) an administrator
+  token create --email E [--name N]   print a new personal access token for that person
+  directory export [--out FILE]       write the directory (agencies, units, people, roles) as CSV
+  directory import FILE               create or update directory rows from CSV (idempotent)
+  backup --out FILE                   write a logical backup (gzip'd JSON lines)
+  restore FILE                        load a backup into an empty database
+  jobs run-due [--now ISO]            run every due sweep once (--now sets the clock for this run)
+
+Configuration comes from the environment (DATA_DIR, DATABASE_URL, …); see README.md.
+When a server is running on the same DATA_DIR, the CLI reaches its database through its socket.`;
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    out.write(HELP + "\n");
+    return 0;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err.write(e.message + "\n");
+      return 2;
+    }
+    throw e;
+  }
+  if (command === "serve") {
+    const { startServer } = await import("../main.ts");
+    await startServer();
+    return -1; // keeps running
+  }
+  const open = (opts: { seed?: boolean; now?: string } = {}) =>
+    openRuntime(config, {
+      attachToRunning: true,
+      seed: opts.seed ?? false,
+      clock: opts.now ? new FixedClock(new Date(opts.now)) : systemClock,
+    });
+  const withRuntime = async (
+    fn: (rt: Runtime) => Promise<number>,
+    opts?: { seed?: boolean; now?: string },
+  ) => {
+    const rt = await open(opts);
+    try {
+      return await fn(rt);
+    } finally {
+      await rt.close();
+    }
+  };
+
+  switch (command) {
+    case "migrate":
+      return withRuntime(async (rt) => {
+        const { applied } = await migrateDatabase(rt.database);
+        out.write(`migrations up to date (${rt.database.engine})${applied ? `, applied ${applied}` : ""}\n`);
+        return 0;
+      });
+    case "seed":
+      return withRuntime(async (rt) => {
+        const r = await seedDirectory({ db: rt.database.db, clock: rt.clock }, { people: true });
+        out.write(
+          r.skipped
+            ? "directory not empty; nothing seeded\n"
+            : `seeded ${r.orgs} agencies and units, ${r.people} people\n`,
+        );
+        return 0;
+      });
+    case "admin": {
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: "string" }, name: { type: "string" } },
+      });
+      if (sub !== "create") return usage(err, "admin create --email E --name N");
+      if (!values.email || !values.name) return usage(err, "admin create --email E --name N");
+      return withRuntime(async (rt) => {
+        const deps = { db: rt.database.db, clock: rt.clock };
+        const existing = await findPersonByEmail(rt.database.db, values.email!);
+        if (existing) {
+          await updatePersonAdmin(deps, systemActor, existing.id, true);
+          out.write(`${existing.email} is now an administrator (${existing.id})\n`);
+        } else {
+          const p = await createPerson(deps, systemActor, {
+            email: values.email!,
+            name: values.name!,
+            isAdmin: true,
+          });
+          out.write(`created administrator ${p.email} (${p.id})\n`);
+        }
+        return 0;
+      });
+    }
+    case "token": {
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: "string" }, name: { type: "string" } },
+      });
+      if (sub !== "create" || !values.email) return usage(err, "token create --email E [--name N]");
+      return withRuntime(async (rt) => {
+        const person = await findPersonByEmail(rt.database.db, values.email!);
+        if (!person) {
+          err.write(`no person with e-mail ${values.email}\n`);
+          return 1;
+        }
+        const t = await createApiToken(
+          { db: rt.database.db, clock: rt.clock, publicUrl: config.publicUrl },
+          systemActor,
+          person.id,
+          values.name ?? "cli",
+        );
+        out.write(t.token + "\n");
+        return 0;
+      });
+    }
+    case "directory": {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { out: { type: "string" } },
+        allowPositionals: true,
+      });
+      if (sub === "export") {
+        return withRuntime(async (rt) => {
+          const csv = await exportDirectoryCsv({ db: rt.database.db, clock: rt.clock });
+          if (values.out) {
+            const { writeFileSync } = await import("node:fs");
+            writeFileSync(values.out, csv);
+            err.write(`wrote ${values.out}\n`);
+          } else out.write(csv);
+          return 0;
+        });
+      }
+      if (sub === "import" && positionals[0]) {
+        const file = positionals[0];
+        if (!existsSync(file)) {
+          err.write(`no such file: ${file}\n`);
+          return 1;
+        }
+        return withRuntime(async (rt) => {
+          const { readFileSync } = await import("node:fs");
+          const r = await importDirectoryCsv(
+            { db: rt.database.db, clock: rt.clock },
+            systemActor,
+            readFileSync(file, "utf8"),
+          );
+          if (r.errors.length) {
+            for (const e of r.errors) err.write(`${file}:${e.line}: ${e.field}: ${e.message}\n`);
+            err.write(`nothing imported: ${r.errors.length} problem(s)\n`);
+            return 1;
+          }
+          out.write(`imported: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged\n`);
+          return 0;
+        });
+      }
+      return usage(err, "directory export [--out FILE] | directory import FILE");
+    }
+    case "backup": {
+      const { values } = parseArgs({
+        args: [sub ?? "", ...rest].filter(Boolean),
+        options: { out: { type: "string" } },
+      });
+      if (!values.out) return usage(err, "backup --out FILE");
+      return withRuntime(async (rt) => {
+        const r = await backupDatabase(rt.database.pool, rt.database.engine, values.out!);
+        out.write(`backup written to ${values.out}: ${r.tables} tables, ${r.rows} rows\n`);
+        return 0;
+      });
+    }
+    case "restore": {
+      if (!sub || !existsSync(sub)) return usage(err, "restore FILE (an existing backup file)");
+      return withRuntime(async (rt) => {
+        const r = await restoreDatabase(rt.database.pool, sub);
+        out.write(`restored ${r.rows} rows from ${sub}\n`);
+        return 0;
+      });
+    }
+    case "jobs": {
+      const { values } = parseArgs({ args: rest, options: { now: { type: "string" } } });
+      if (sub !== "run-due") return usage(err, "jobs run-due [--now ISO]");
+      if (values.now && Number.isNaN(Date.parse(values.now))) {
+        err.write(`--now: not an ISO date-time: ${values.now}\n`);
+        return 2;
+      }
+      return withRuntime(
+        async (rt) => {
+          const r = await runDueJobs(rt);
+          out.write(JSON.stringify(r) + "\n");
+          return 0;
+        },
+        { now: values.now },
+      );
+    }
+    default:
+      err.write(`unknown command: ${command}\n\n${HELP}\n`);
+      return 2;
+  }
+}
+
+function usage(err: NodeJS.WritableStream, text: string): number {
+  err.write(`usage: po-network ${text}\n`);
+  return 2;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.env.PO_NETWORK_CLI === "1") {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,50 @@
+// Public surface of the directory module: other modules import only from here.
+import type { Queryable } from "../../platform/db/database.ts";
+import * as repo from "./repository.ts";
+
+export * from "./actor.ts";
+export type { AppEnv, AppVariables } from "./http-env.ts";
+export { requirePerson } from "./http-env.ts";
+export type { DirectoryDeps } from "./use-cases/deps.ts";
+export {
+  orgs,
+  people,
+  memberships,
+  poInvitations,
+  rosters,
+  authorisationTables,
+  resources,
+} from "./tables.ts";
+export type { LocaleText } from "./tables.ts";
+export { can } from "./policy.ts";
+export { listAgencies } from "./use-cases/list-agencies.ts";
+export { getAgency } from "./use-cases/get-agency.ts";
+export { getPerson } from "./use-cases/get-person.ts";
+export { listPeople } from "./use-cases/list-people.ts";
+export { createPerson } from "./use-cases/create-person.ts";
+export { invitePo } from "./use-cases/invite-po.ts";
+export { respondToInvitation } from "./use-cases/respond-to-invitation.ts";
+export { listInvitations } from "./use-cases/list-invitations.ts";
+export { seedDirectory } from "./use-cases/seed-directory.ts";
+export { createOrg } from "./use-cases/create-org.ts";
+export { updateOrg } from "./use-cases/update-org.ts";
+export { updatePerson } from "./use-cases/update-person.ts";
+export { setAuthorisationTable } from "./use-cases/set-authorisation-table.ts";
+export { fileRoster, listRosters } from "./use-cases/file-roster.ts";
+export { addMembership, endMembership } from "./use-cases/manage-membership.ts";
+export { listResources, createResource } from "./use-cases/resources.ts";
+export { coordinationWeight, defaultAuthorisation, suggestedPoCount } from "./weight.ts";
+export { poTags, membershipRoles, resourceCategories } from "./schema.ts";
+export { directoryRoutes } from "./routes.ts";
+
+/** Finds a person by id. */
+export const findPerson = (db: Queryable, id: string) => repo.findPerson(db, id);
+/** Finds a person by e-mail, case-insensitively. */
+export const findPersonByEmail = (db: Queryable, email: string) => repo.findPersonByEmail(db, email);
+/** The active grants of a person. */
+export const grantsOf = (db: Queryable, personId: string) => repo.grantsOf(db, personId);
+/** Inserts a bare person record inside a caller's transaction (the caller audits it). */
+export const createPersonRecord = (db: Queryable, v: { email: string; name: string }) =>
+  repo.insertPerson(db, { email: v.email.toLowerCase(), name: v.name });
+export { exportDirectoryCsv, importDirectoryCsv } from "./use-cases/directory-csv.ts";
+export { updatePersonAdmin } from "./use-cases/promote-admin.ts";

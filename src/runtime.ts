@@ -1,0 +1,53 @@
+import type { Config } from "./config/index.ts";
+import { openDatabase, type Database } from "./platform/db/database.ts";
+import { migrateDatabase } from "./platform/db/migrate.ts";
+import { systemClock, type Clock } from "./platform/clock/index.ts";
+import { seedDirectory } from "./modules/directory/index.ts";
+import {
+  deliverDueMail,
+  localMailboxTransport,
+  smtpTransport,
+  type MailTransport,
+} from "./platform/mail/outbox.ts";
+
+/** The opened database plus what every entry point (server, CLI, tests) shares. */
+export interface Runtime {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  mailTransport: MailTransport;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and, when configured, loads the demo directory. */
+export async function openRuntime(
+  config: Config,
+  options: { clock?: Clock; attachToRunning?: boolean; seed?: boolean; migrate?: boolean } = {},
+): Promise<Runtime> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    attachToRunning: options.attachToRunning,
+  });
+  const clock = options.clock ?? systemClock;
+  try {
+    if (options.migrate !== false) await migrateDatabase(database);
+    if (options.seed ?? config.seedDemo) await seedDirectory({ db: database.db, clock }, { people: true });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return {
+    config,
+    database,
+    clock,
+    mailTransport: config.smtpUrl ? smtpTransport(config.smtpUrl) : localMailboxTransport,
+    close: () => database.close(),
+  };
+}
+
+/** Runs each sweep once: today, sending the mail outbox. */
+export async function runDueJobs(rt: Runtime) {
+  const mail = await deliverDueMail(rt.database.db, rt.clock, rt.mailTransport, rt.config.mailFrom);
+  return { mail };
+}

@@ -1,0 +1,73 @@
+import { Hono } from "hono";
+import type { Context } from "hono";
+import type { AppEnv } from "../modules/directory/index.ts";
+import { accountPages } from "./account-pages.tsx";
+import { adminPages } from "./admin-page.tsx";
+import { agencyPages } from "./agency-page.tsx";
+import { pageKit, type PageDeps } from "./deps.ts";
+import { devMailboxPages } from "./dev-mailbox.tsx";
+import { renderPage, stylesheet } from "./layout.tsx";
+import { publicPages } from "./public-pages.tsx";
+import { isLocalPath, viewOf } from "./view.tsx";
+
+export type { PageDeps } from "./deps.ts";
+export { apiDocsPage } from "./api-docs.tsx";
+
+/** Server-rendered pages: the public directory, sign-in, the account, administration and tools. */
+export function webPages(deps: PageDeps) {
+  const app = new Hono<AppEnv>();
+  const kit = pageKit(deps);
+
+  // The stylesheet's URL carries its content hash, so it can be cached for a year.
+  app.get("/static/app.css", (c) => {
+    c.header("Content-Type", "text/css; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    return c.body(stylesheet);
+  });
+
+  publicPages(app, kit);
+  agencyPages(app, kit);
+  accountPages(app, kit);
+  adminPages(app, kit);
+  devMailboxPages(app, kit);
+  return app;
+}
+
+const knownStatuses = [400, 401, 403, 404, 409, 413, 429, 500, 503];
+
+/** An error as a page: what happened in plain words, and where to go next. */
+export function renderErrorPage(
+  c: Context<AppEnv>,
+  error: { code: string; message: string; field?: string },
+  status: number,
+): Response {
+  const v = viewOf(c);
+  const { t } = v;
+  const key = knownStatuses.includes(status) ? String(status) : status >= 500 ? "500" : "400";
+  const here = `${v.url.pathname}${v.url.search}`;
+  const signInHref =
+    c.req.method === "GET" && isLocalPath(here)
+      ? `/sign-in?redirectTo=${encodeURIComponent(here)}`
+      : "/sign-in";
+  const requestId = c.get("requestId");
+  const body = (
+    <div class="narrow error-page">
+      <p class="status-code">{t("web.error.status", { status })}</p>
+      <h1>{t(`web.error.title.${key}`)}</h1>
+      <p class="lead">{error.message}</p>
+      {key === "401" ? (
+        <p>
+          <a class="button button-primary" href={signInHref}>
+            {t("web.nav.signIn")}
+          </a>
+        </p>
+      ) : null}
+      {key === "404" ? <p>{t("web.error.notFoundHelp")}</p> : null}
+      {status >= 500 && requestId ? <p class="muted">{t("web.error.reference", { id: requestId })}</p> : null}
+      <p>
+        <a href="/">{t("web.error.home")}</a>
+      </p>
+    </div>
+  );
+  return c.html(renderPage(v, { title: t(`web.error.title.${key}`), noindex: true }, body), status as 400);
+}
