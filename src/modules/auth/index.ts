@@ -231,6 +231,6 @@ export async function revokeSession(deps: AuthDeps, actor: Actor & { personId: s
 /** A same-site path to go to after sign-in, or null: "//host" and "/\\host" lead elsewhere in browsers. */
 export function safeRedirect(target: string | undefined | null): string | null {
   if (!target || !target.startsWith("/") || target.startsWith("//") || target.includes("\\")) return null;
-  if (/[\u0000-\u001f]/.test(target)) return null;
+  if ([...target].some((ch) => ch.charCodeAt(0) < 0x20)) return null;
   return target;
 }

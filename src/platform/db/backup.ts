@@ -74,11 +74,11 @@ export async function backupDatabase(
     if (!gzip.write(JSON.stringify(obj) + "\n")) await once(gzip, "drain");
   };
   let rows = 0;
-  let tableCount = 0;
+  const done = { tables: 0 };
   try {
     await client.query("begin isolation level repeatable read read only");
     const tables = await tablesInDependencyOrder(client);
-    tableCount = tables.length;
+    done.tables = tables.length;
     const { rows: migrations } = await client.query<{ hash: string }>(
       "select hash from drizzle.__drizzle_migrations order by id",
     );
@@ -119,7 +119,7 @@ export async function backupDatabase(
     gzip.end();
     await once(out, "close");
   }
-  return { tables: tableCount, rows };
+  return { tables: done.tables, rows };
 }
 
 /**
