@@ -1,0 +1,179 @@
+// Browser journey: sign in by the e-mail link → accept a PO invitation → see the PO role on the
+// profile, in both languages, with an axe-core scan of every page on the way.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import axe from "axe-core";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+let server: ChildProcess;
+let browser: Browser;
+let base: string;
+let dataDir: string;
+let serverLog = "";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, [join(root, "bin/po-network.js"), ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim();
+}
+
+async function api(method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as any;
+  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Runs axe-core (WCAG 2.x A/AA rules) and fails on serious or critical violations. */
+async function scan(page: Page, label: string) {
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(() =>
+    (globalThis as any).axe.run((globalThis as any).document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    }),
+  );
+  const bad = (result.violations as Array<{ id: string; impact: string; nodes: unknown[] }>).filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  assert.deepEqual(
+    bad.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`),
+    [],
+    `axe violations on ${label}`,
+  );
+}
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "po-e2e-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ["--import", "tsx", join(root, "src/main.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      PUBLIC_URL: base,
+      NODE_ENV: "development",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.on("data", (d: Buffer) => (serverLog += d.toString()));
+  server.stderr?.on("data", (d: Buffer) => (serverLog += d.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("sign in by e-mail link, accept a PO invitation, see the PO role in both languages", async () => {
+  // Set-up through the CLI (attached to the running server's database) and the API.
+  cli(["admin", "create", "--email", "e2e-admin@example.org", "--name", "示範管理員"]);
+  const admin = cli(["token", "create", "--email", "e2e-admin@example.org"]);
+  const person = await api("POST", "/api/v1/people", admin, {
+    email: "e2e-invitee@example.org",
+    name: "示範受邀者",
+    nameEn: "Demo Invitee",
+  });
+  await api("POST", "/api/v1/agencies/moi/po-invitations", admin, { personId: person.id, tags: ["team-po"] });
+
+  // axe is injected by the test; the product's CSP forbids inline scripts, as it should.
+  const context = await browser.newContext({ bypassCSP: true, locale: "zh-TW" });
+  const page = await context.newPage();
+
+  await page.goto(`${base}/sign-in`);
+  assert.equal(await page.getAttribute("html", "lang"), "zh-Hant-TW");
+  await scan(page, "sign-in (zh-TW)");
+  await page.getByLabel(/電子郵件/).fill("e2e-invitee@example.org");
+  await page.locator("main form button[type=submit]").click();
+  await page.waitForLoadState();
+  await scan(page, "sign-in sent");
+
+  await page.goto(`${base}/dev/mailbox`);
+  const link = page.locator(`a[href^="${base}/sign-in/"]`).first();
+  await link.click();
+  await page.waitForURL(/\/account/);
+  assert.match(await page.locator("main").innerText(), /示範受邀者/);
+  assert.match(await page.locator("#invitations").innerText(), /內政部/);
+  await scan(page, "account with a pending invitation");
+
+  await page.locator("#invitations form[action*='/accept'] button").click();
+  await page.waitForURL(/\/account/);
+  await scan(page, "account after accepting");
+
+  await page.locator(`a[href="/people/${person.id}"]`).first().click();
+  await page.waitForURL(new RegExp(`/people/${person.id}`));
+  const zh = await page.locator("main").innerText();
+  assert.match(zh, /內政部的開放政府聯絡人（PO）/);
+  await scan(page, "profile (zh-TW)");
+
+  await page.locator("nav.lang-switch a[href*='lang=en']").click();
+  await page.waitForURL(/lang=en/);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  const en = await page.locator("main").innerText();
+  assert.match(en, /Participation Officer \(PO\) of Ministry of the Interior/);
+  await scan(page, "profile (en)");
+
+  // The choice is remembered: the next page without ?lang is English too.
+  await page.goto(`${base}/account`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await context.close();
+
+  // The API agrees: the person now holds the PO role for the Ministry of the Interior.
+  const profile = await api("GET", `/api/v1/people/${person.id}`, admin);
+  assert.ok(profile.roles.some((r: any) => r.role === "po" && r.agency.slug === "moi"));
+});
