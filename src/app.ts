@@ -14,7 +14,7 @@ import { negotiateLocale, translator } from "./platform/i18n/index.ts";
 import { requestContext } from "./platform/context.ts";
 import { safeEqual } from "./platform/http/tokens.ts";
 import { enqueueMail } from "./platform/mail/outbox.ts";
-import { directoryRoutes, publicActor, type AppEnv } from "./modules/directory/index.ts";
+import { directoryRoutes, invitationMail, publicActor, type AppEnv } from "./modules/directory/index.ts";
 import { actorFromSession, actorFromToken, type AuthDeps } from "./modules/auth/index.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
@@ -38,7 +38,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function buildApp(deps: AppDeps) {
   const { config, database, clock, logger } = deps;
   const db = database.db;
-  const authDeps: AuthDeps = { db, clock, publicUrl: config.publicUrl };
+  const authDeps: AuthDeps = { db, clock, publicUrl: config.publicUrl, secret: config.sessionSecret };
   const secure = config.publicUrl.startsWith("https://");
   const app = new OpenAPIHono<AppEnv>();
 
@@ -168,24 +168,12 @@ export function buildApp(deps: AppDeps) {
       { db, clock },
       {
         onInvited: async (tx, inv) => {
-          await enqueueMail(
-            tx,
-            {
-              to: inv.email,
-              subject: `邀請您擔任${inv.agencyName["zh-TW"]}開放政府聯絡人 / Invitation: PO of ${inv.agencyName.en}`,
-              text:
-                `${inv.name} 您好：\n\n您受邀擔任${inv.agencyName["zh-TW"]}的開放政府聯絡人（PO）。` +
-                `這是一份邀請，您可以接受或婉拒：\n${config.publicUrl}/account#invitations\n\n` +
-                `You are invited to be a Participation Officer of ${inv.agencyName.en}. ` +
-                `It is an invitation: accept or decline it at\n${config.publicUrl}/account#invitations\n`,
-            },
-            clock.now(),
-          );
+          await enqueueMail(tx, invitationMail(config.publicUrl, inv), clock.now());
         },
       },
     ),
   );
-  api.route("/", authRoutes(authDeps));
+  api.route("/", authRoutes(authDeps, { trustProxy: config.trustProxy }));
   app.route("/api/v1", api);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

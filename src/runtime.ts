@@ -19,7 +19,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the database, applies migrations and, when configured, loads the demo directory. */
+/** Opens the database, applies migrations and, into an empty database, loads the directory (and demo data when configured). */
 export async function openRuntime(
   config: Config,
   options: { clock?: Clock; attachToRunning?: boolean; seed?: boolean; migrate?: boolean } = {},
@@ -32,7 +32,7 @@ export async function openRuntime(
   const clock = options.clock ?? systemClock;
   try {
     if (options.migrate !== false) await migrateDatabase(database);
-    if (options.seed ?? config.seedDemo) await seedDirectory({ db: database.db, clock }, { people: true });
+    if (options.seed ?? true) await seedDirectory({ db: database.db, clock }, { demo: config.seedDemo });
   } catch (err) {
     await database.close();
     throw err;

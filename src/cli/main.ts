@@ -82,7 +82,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       });
     case "seed":
       return withRuntime(async (rt) => {
-        const r = await seedDirectory({ db: rt.database.db, clock: rt.clock }, { people: true });
+        const r = await seedDirectory({ db: rt.database.db, clock: rt.clock }, { demo: true });
         out.write(
           r.skipped
             ? "directory not empty; nothing seeded\n"
@@ -127,7 +127,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
           return 1;
         }
         const t = await createApiToken(
-          { db: rt.database.db, clock: rt.clock, publicUrl: config.publicUrl },
+          { db: rt.database.db, clock: rt.clock, publicUrl: config.publicUrl, secret: config.sessionSecret },
           systemActor,
           person.id,
           values.name ?? "cli",

@@ -19,6 +19,8 @@ export interface Config {
   jobs: boolean;
   /** Load demo data into an empty database at start. */
   seedDemo: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 /** Raised when the environment does not form a valid configuration; lists every problem. */
@@ -58,6 +60,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS: bool.default(true),
   SEED_DEMO: bool.optional(),
+  TRUST_PROXY: bool.default(false),
 });
 
 /** Reads and validates the configuration from an environment; throws ConfigError listing all problems. */
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== "production",
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

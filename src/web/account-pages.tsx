@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { clientKey } from "../platform/http/client-key.ts";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { listAudit, type AuditView } from "../modules/audit/index.ts";
 import {
@@ -36,11 +37,6 @@ type Person = Awaited<ReturnType<typeof getPerson>>;
 type Invitation = Awaited<ReturnType<typeof listInvitations>>[number];
 type Session = Awaited<ReturnType<typeof listSessions>>[number];
 type Token = Awaited<ReturnType<typeof listApiTokens>>[number];
-
-/** The client's address for rate limits (as the JSON API reads it: first X-Forwarded-For hop). */
-function clientKey(c: Ctx): string {
-  return c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || c.req.header("x-real-ip") || "local";
-}
 
 /** Pages with one person's data must not be kept by shared caches or the back-forward cache. */
 function noStore(c: Ctx) {
@@ -436,7 +432,7 @@ export function accountPages(app: Hono<AppEnv>, kit: PageKit) {
       requestSignInLink(
         authDeps,
         { email, redirectTo: redirectTo ?? undefined, locale: v.locale },
-        clientKey(c),
+        clientKey(c, kit.deps.config.trustProxy),
       ),
     );
     if (!result.ok) return page(errorState(v, result.error, form.values), result.error.def.status);

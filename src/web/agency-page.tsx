@@ -12,6 +12,7 @@ import {
   respondToInvitation,
   setAuthorisationTable,
   type AppEnv,
+  invitationMail,
 } from "../modules/directory/index.ts";
 import { fail } from "../platform/http/errors.ts";
 import { enqueueMail } from "../platform/mail/outbox.ts";
@@ -508,21 +509,6 @@ function notesValues(table: Authorisation): Record<string, string> {
 }
 
 /** The invitation e-mail; the same text the JSON API sends (app.ts). */
-function invitationMail(
-  publicUrl: string,
-  inv: { email: string; name: string; agencyName: { "zh-TW": string; en: string } },
-) {
-  return {
-    to: inv.email,
-    subject: `邀請您擔任${inv.agencyName["zh-TW"]}開放政府聯絡人 / Invitation: PO of ${inv.agencyName.en}`,
-    text:
-      `${inv.name} 您好：\n\n您受邀擔任${inv.agencyName["zh-TW"]}的開放政府聯絡人（PO）。` +
-      `這是一份邀請，您可以接受或婉拒：\n${publicUrl}/account#invitations\n\n` +
-      `You are invited to be a Participation Officer of ${inv.agencyName.en}. ` +
-      `It is an invitation: accept or decline it at\n${publicUrl}/account#invitations\n`,
-  };
-}
-
 /** The agency page and its forms: invite a PO, set the authorisation table, file the roster. */
 export function agencyPages(app: Hono<AppEnv>, kit: PageKit) {
   const { dir, deps } = kit;

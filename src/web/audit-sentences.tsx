@@ -2,7 +2,12 @@ import type { Child } from "hono/jsx";
 import type { AuditView } from "../modules/audit/index.ts";
 import type { Db } from "../platform/db/database.ts";
 import { pick } from "../platform/i18n/index.ts";
-import { orgLabels, personLabels, type OrgLabel, type PersonLabel } from "./read-model.ts";
+import { orgLabels, personLabels } from "../modules/directory/index.ts";
+
+/** A short reference to an org for sentences and links. */
+export type OrgLabel = NonNullable<ReturnType<Awaited<ReturnType<typeof orgLabels>>["get"]>>;
+/** A person's names for sentences and links. */
+export type PersonLabel = NonNullable<ReturnType<Awaited<ReturnType<typeof personLabels>>["get"]>>;
 import { personName, tx, type View } from "./view.tsx";
 
 /** Names of the people and orgs that audit entries mention. */

@@ -8,7 +8,6 @@ import { loadAuditRefs, publicEntries, publicSentence } from "./audit-sentences.
 import { Tags } from "./components.tsx";
 import type { PageKit } from "./deps.ts";
 import { renderPage } from "./layout.tsx";
-import { poCounts } from "./read-model.ts";
 import { personName, Time, tx, type View } from "./view.tsx";
 
 type AgencyItem = Awaited<ReturnType<typeof listAgencies>>[number];
@@ -391,10 +390,7 @@ export function publicPages(app: Hono<AppEnv>, kit: PageKit) {
     const agencies = q
       ? (await listAgencies(dir, { q })).filter((a) => a.kind === "agency")
       : await listAgencies(dir, { level: 2 });
-    const counts = await poCounts(
-      db,
-      agencies.map((a) => a.id),
-    );
+    const counts = new Map(agencies.map((a) => [a.id, a.poCount]));
     return c.html(
       renderPage(
         v,

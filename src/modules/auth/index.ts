@@ -21,6 +21,8 @@ export interface AuthDeps {
   db: Db;
   clock: Clock;
   publicUrl: string;
+  /** SESSION_SECRET: keys the digests of tokens. */
+  secret: string;
 }
 
 /** A sign-in link lives 15 minutes; a session 30 days from its last use. */
@@ -53,7 +55,7 @@ export async function requestSignInLink(
   const zh = input.locale === "zh-TW";
   await deps.db.transaction(async (tx) => {
     await repo.insertSignInLink(tx, {
-      tokenHash: hashSecret(token),
+      tokenHash: hashSecret(token, deps.secret),
       email,
       redirectTo,
       createdAt: now,
@@ -93,7 +95,7 @@ export async function consumeSignInLink(
 ): Promise<NewSession> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const link = await repo.useSignInLink(tx, hashSecret(token), now);
+    const link = await repo.useSignInLink(tx, hashSecret(token, deps.secret), now);
     if (!link) throw fail.invalid("token", "this sign-in link is expired or was already used");
     let person = await findPersonByEmail(tx, link.email);
     if (!person)
@@ -102,7 +104,7 @@ export async function consumeSignInLink(
     const csrfToken = newSecret("", 24);
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     const session = await repo.insertSession(tx, {
-      tokenHash: hashSecret(sessionToken),
+      tokenHash: hashSecret(sessionToken, deps.secret),
       personId: person.id,
       csrfToken,
       userAgent: userAgent?.slice(0, 300) ?? null,
@@ -137,7 +139,7 @@ export async function actorFromSession(
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string; sessionId: string } | null> {
   const now = deps.clock.now();
-  const session = await repo.findLiveSession(deps.db, hashSecret(token), now);
+  const session = await repo.findLiveSession(deps.db, hashSecret(token, deps.secret), now);
   if (!session) return null;
   await repo.touchSession(deps.db, session.id, now, new Date(now.getTime() + SESSION_TTL_MS));
   return {
@@ -149,7 +151,7 @@ export async function actorFromSession(
 
 /** Resolves a bearer token to its actor. */
 export async function actorFromToken(deps: AuthDeps, token: string): Promise<Actor | null> {
-  const row = await repo.findLiveToken(deps.db, hashSecret(token));
+  const row = await repo.findLiveToken(deps.db, hashSecret(token, deps.secret));
   if (!row) return null;
   await repo.touchToken(deps.db, row.id, deps.clock.now());
   return actorFor(deps.db, row.personId);
@@ -169,7 +171,7 @@ export async function createApiToken(
       personId,
       name,
       prefix,
-      tokenHash: hashSecret(token),
+      tokenHash: hashSecret(token, deps.secret),
       createdAt: deps.clock.now(),
     });
     return {

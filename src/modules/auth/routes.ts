@@ -3,6 +3,7 @@ import { apiRouter, errorResponses } from "../../platform/http/openapi.ts";
 import { requirePerson, roleNames, type AppEnv } from "../directory/index.ts";
 import { listAudit } from "../audit/index.ts";
 import { fail } from "../../platform/http/errors.ts";
+import { clientKey } from "../../platform/http/client-key.ts";
 import {
   createApiToken,
   listApiTokens,
@@ -40,7 +41,7 @@ const auditQuery = z.object({
 });
 
 /** Sign-in, the signed-in person's account, tokens, sessions and audit entries. */
-export function authRoutes(deps: AuthDeps) {
+export function authRoutes(deps: AuthDeps, options: { trustProxy: boolean }) {
   const app = apiRouter<AppEnv>();
 
   app.openapi(
@@ -69,7 +70,7 @@ export function authRoutes(deps: AuthDeps) {
     }),
     async (c) => {
       const body = c.req.valid("json");
-      await requestSignInLink(deps, { ...body, locale: c.get("locale") }, clientKey(c.req.raw.headers));
+      await requestSignInLink(deps, { ...body, locale: c.get("locale") }, clientKey(c, options.trustProxy));
       return c.json({ status: "sent" as const }, 202);
     },
   );
@@ -266,9 +267,4 @@ export function authRoutes(deps: AuthDeps) {
   );
 
   return app;
-}
-
-/** The client's address for rate limits (behind a proxy, the first X-Forwarded-For hop). */
-export function clientKey(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
 }

@@ -48,3 +48,8 @@ export const createPersonRecord = (db: Queryable, v: { email: string; name: stri
   repo.insertPerson(db, { email: v.email.toLowerCase(), name: v.name });
 export { exportDirectoryCsv, importDirectoryCsv } from "./use-cases/directory-csv.ts";
 export { updatePersonAdmin } from "./use-cases/promote-admin.ts";
+export { invitationMail } from "./invitation-mail.ts";
+/** Short labels of orgs by id, in one query. */
+export const orgLabels = (db: Queryable, ids: string[]) => repo.orgLabels(db, ids);
+/** Names of people by id (never their e-mail), in one query. */
+export const personLabels = (db: Queryable, ids: string[]) => repo.personLabels(db, ids);

@@ -10,6 +10,7 @@ import {
   rosters,
 } from "./tables.ts";
 import type { Grant } from "./actor.ts";
+import type { LocaleText } from "./tables.ts";
 
 /** A row of the orgs table. */
 export type OrgRow = typeof orgs.$inferSelect;
@@ -401,4 +402,41 @@ export async function countOrgs(db: Queryable): Promise<number> {
 /** True when the string is a UUID (ids are UUIDs; anything else is a slug). */
 export function isUuid(s: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+}
+
+/** Number of active POs per agency, in one query. */
+export async function poCounts(db: Queryable, agencyIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>(agencyIds.map((id) => [id, 0]));
+  if (!agencyIds.length) return out;
+  const rows = await db
+    .select({ orgId: memberships.orgId, n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(
+      and(inArray(memberships.orgId, agencyIds), eq(memberships.role, "po"), isNull(memberships.endedAt)),
+    )
+    .groupBy(memberships.orgId);
+  for (const r of rows) out.set(r.orgId, r.n);
+  return out;
+}
+
+/** Short labels of orgs by id (for sentences and links), in one query. */
+export async function orgLabels(db: Queryable, ids: string[]) {
+  const unique = [...new Set(ids.filter(isUuid))];
+  if (!unique.length) return new Map<string, { id: string; slug: string; kind: string; name: LocaleText }>();
+  const rows = await db
+    .select({ id: orgs.id, slug: orgs.slug, kind: orgs.kind, name: orgs.name })
+    .from(orgs)
+    .where(inArray(orgs.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Names of people by id (never their e-mail), in one query. */
+export async function personLabels(db: Queryable, ids: string[]) {
+  const unique = [...new Set(ids.filter(isUuid))];
+  if (!unique.length) return new Map<string, { id: string; name: string; nameEn: string | null }>();
+  const rows = await db
+    .select({ id: people.id, name: people.name, nameEn: people.nameEn })
+    .from(people)
+    .where(inArray(people.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
 }

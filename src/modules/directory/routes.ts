@@ -51,7 +51,7 @@ export function directoryRoutes(deps: DirectoryDeps, hooks: DirectoryHooks = {})
       tags,
       summary: "List agencies (units with kind=unit)",
       request: { query: s.AgencyListQuery },
-      responses: { 200: json(items(s.AgencySchema), "Agencies"), ...errorResponses(400) },
+      responses: { 200: json(items(s.AgencyListItemSchema), "Agencies"), ...errorResponses(400) },
     }),
     async (c) => c.json({ items: await listAgencies(deps, c.req.valid("query")) }, 200),
   );

@@ -98,6 +98,11 @@ export const MemberSchema = z
   })
   .openapi("Member");
 
+/** An agency in the list, with its number of active POs. */
+export const AgencyListItemSchema = AgencySchema.extend({ poCount: z.number().int() }).openapi(
+  "AgencyListItem",
+);
+
 /** An agency with its tree, POs and authorisation table. */
 export const AgencyDetailSchema = AgencySchema.extend({
   units: z.array(z.object({ id: z.string().uuid(), slug: z.string(), name: LocaleTextSchema })),

@@ -14,7 +14,7 @@ export async function createTestApp(options: TestRuntimeOptions = {}) {
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
   });
   const db = rt.database.db;
-  const authDeps = { db, clock: rt.clock, publicUrl: rt.config.publicUrl };
+  const authDeps = { db, clock: rt.clock, publicUrl: rt.config.publicUrl, secret: rt.config.sessionSecret };
 
   /** A bearer token for the person with this e-mail. */
   async function tokenFor(email: string): Promise<string> {

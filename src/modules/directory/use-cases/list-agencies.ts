@@ -21,5 +21,12 @@ export async function listAgencies(
     deps.db,
     visible.filter((r) => r.kind !== "unit").map((r) => r.id),
   );
-  return visible.map((o) => presentAgency(o, sizes.get(o.id) ?? { subAgencies: 0, units: 0 }));
+  const counts = await repo.poCounts(
+    deps.db,
+    visible.map((r) => r.id),
+  );
+  return visible.map((o) => ({
+    ...presentAgency(o, sizes.get(o.id) ?? { subAgencies: 0, units: 0 }),
+    poCount: counts.get(o.id) ?? 0,
+  }));
 }

@@ -5,12 +5,13 @@ import { systemActor } from "../actor.ts";
 import type { DirectoryDeps } from "./deps.ts";
 
 /**
- * Loads the seed directory (real agencies and units, fictional demo people) into an empty database.
+ * Loads the seed directory into an empty database: the real agencies and units (public information)
+ * always; with `demo`, also the fictional demo people, their roles and the demo resource directory.
  * Does nothing when orgs exist already, so it is safe at every start.
  */
 export async function seedDirectory(
   deps: DirectoryDeps,
-  options: { people: boolean },
+  options: { demo: boolean },
 ): Promise<{ orgs: number; people: number; skipped: boolean }> {
   if ((await repo.countOrgs(deps.db)) > 0) return { orgs: 0, people: 0, skipped: true };
   return writeAudited(deps.db, systemActor, async (tx) => {
@@ -27,7 +28,7 @@ export async function seedDirectory(
       });
       ids.set(o.slug, row.id);
     }
-    for (const r of seedResources) {
+    for (const r of options.demo ? seedResources : []) {
       await repo.insertResource(tx, {
         slug: r.slug,
         kind: r.kind,
@@ -39,7 +40,7 @@ export async function seedDirectory(
       });
     }
     let peopleCount = 0;
-    if (options.people) {
+    if (options.demo) {
       const personIds = new Map<string, string>();
       for (const p of seedPeople) {
         const row = await repo.insertPerson(tx, {
