@@ -47,6 +47,17 @@ CREATE TABLE authorisation_tables (
   CONSTRAINT authorisation_tables_updated_by_people_id_fk FOREIGN KEY (updated_by) REFERENCES people(id) ON DELETE SET NULL
 );
 
+CREATE TABLE calendar_days (
+  day date NOT NULL,
+  off boolean NOT NULL,
+  name text,
+  source text NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  updated_by uuid,
+  CONSTRAINT calendar_days_pkey PRIMARY KEY (day),
+  CONSTRAINT calendar_days_source_check CHECK ((source = ANY (ARRAY['official'::text, 'baseline'::text, 'admin'::text])))
+);
+
 CREATE TABLE mail_outbox (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   to text NOT NULL,

@@ -17,6 +17,7 @@ import { enqueueMail } from "./platform/mail/outbox.ts";
 import { directoryRoutes, invitationMail, publicActor, type AppEnv } from "./modules/directory/index.ts";
 import { actorFromSession, actorFromToken, type AuthDeps } from "./modules/auth/index.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { calendarRoutes } from "./modules/calendar/index.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
 
@@ -174,6 +175,7 @@ export function buildApp(deps: AppDeps) {
     ),
   );
   api.route("/", authRoutes(authDeps, { trustProxy: config.trustProxy }));
+  api.route("/", calendarRoutes({ db, clock }));
   app.route("/api/v1", api);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

@@ -1,6 +1,7 @@
 import type { Config } from "./config/index.ts";
 import { openDatabase, type Database } from "./platform/db/database.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
+import { ensureBaselineCalendar } from "./platform/calendar/index.ts";
 import { systemClock, type Clock } from "./platform/clock/index.ts";
 import { seedDirectory } from "./modules/directory/index.ts";
 import {
@@ -31,7 +32,10 @@ export async function openRuntime(
   });
   const clock = options.clock ?? systemClock;
   try {
-    if (options.migrate !== false) await migrateDatabase(database);
+    if (options.migrate !== false) {
+      await migrateDatabase(database);
+      await ensureBaselineCalendar(database.db, clock.now());
+    }
     if (options.seed ?? true) await seedDirectory({ db: database.db, clock }, { demo: config.seedDemo });
   } catch (err) {
     await database.close();

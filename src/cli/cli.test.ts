@@ -98,6 +98,19 @@ test("jobs run-due takes --now and rejects a bad date", () => {
   assert.match(bad.err, /--now/);
 });
 
+test("calendar import reads the official CSV and reports bad lines", () => {
+  const good = join(dir, "cal.csv");
+  writeFileSync(good, "西元日期,星期,是否放假,備註\n20250207,五,0,\n20250208,六,0,補行上班\n");
+  const r = run(["calendar", "import", good]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /imported 2 days: 0 weekday holidays, 1 make-up workdays/);
+  const bad = join(dir, "cal-bad.csv");
+  writeFileSync(bad, "20250207,五,7,\n");
+  const b = run(["calendar", "import", bad]);
+  assert.equal(b.code, 1);
+  assert.match(b.err, /cal-bad\.csv:1: holiday flag "7"/);
+});
+
 test("unknown commands and bad configuration exit non-zero with a message", () => {
   const r = run(["frobnicate"]);
   assert.equal(r.code, 2);

@@ -14,6 +14,7 @@ import {
   updatePersonAdmin,
 } from "../modules/directory/index.ts";
 import { exportDirectoryCsv, importDirectoryCsv } from "../modules/directory/index.ts";
+import { importCalendar } from "../modules/calendar/index.ts";
 
 const HELP = `po-network — command line of PO Network
 
@@ -29,6 +30,7 @@ Usage: po-network <command> [options]
   backup --out FILE                   write a logical backup (gzip'd JSON lines)
   restore FILE                        load a backup into an empty database
   jobs run-due [--now ISO]            run every due sweep once (--now sets the clock for this run)
+  calendar import FILE.csv            import the official office calendar (政府行政機關辦公日曆表)
 
 Configuration comes from the environment (DATA_DIR, DATABASE_URL, …); see README.md.
 When a server is running on the same DATA_DIR, the CLI reaches its database through its socket.`;
@@ -212,6 +214,32 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         },
         { now: values.now },
       );
+    }
+    case "calendar": {
+      if (sub !== "import" || !rest[0]) return usage(err, "calendar import FILE.csv");
+      const file = rest[0];
+      if (!existsSync(file)) {
+        err.write(`no such file: ${file}\n`);
+        return 1;
+      }
+      return withRuntime(async (rt) => {
+        const { readFileSync } = await import("node:fs");
+        const r = await importCalendar(
+          { db: rt.database.db, clock: rt.clock },
+          systemActor,
+          readFileSync(file),
+        );
+        if (r.problems.length) {
+          for (const p of r.problems) err.write(`${file}:${p.line}: ${p.message}\n`);
+          err.write(`nothing imported: ${r.problems.length} problem(s)\n`);
+          return 1;
+        }
+        out.write(
+          `imported ${r.days} days: ${r.holidays} weekday holidays, ${r.makeupDays} make-up workdays; ` +
+            `${r.written} written${r.keptClosures ? `, ${r.keptClosures} admin closures kept` : ""}\n`,
+        );
+        return 0;
+      });
     }
     default:
       err.write(`unknown command: ${command}\n\n${HELP}\n`);

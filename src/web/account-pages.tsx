@@ -184,9 +184,14 @@ function AccountView(props: { v: View; data: AccountData; state: AccountState })
         ) : (
           <p class="empty">{t("web.account.roles.none")}</p>
         )}
-        <p>
-          <a href={`/people/${me}`}>{t("web.account.roles.profile")}</a>
-        </p>
+        <ul class="link-list">
+          <li>
+            <a href={`/people/${me}`}>{t("web.account.roles.profile")}</a>
+          </li>
+          <li>
+            <a href={`/people/${me}?edit=details#edit-details`}>{t("web.account.roles.editDetails")}</a>
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="invitations-title" id="invitations">

@@ -11,6 +11,7 @@ import {
   requirePerson,
   respondToInvitation,
   setAuthorisationTable,
+  updateOrg,
   type AppEnv,
   invitationMail,
 } from "../modules/directory/index.ts";
@@ -80,12 +81,126 @@ export function AuthorisationTable(props: { v: View; table: Authorisation; capti
 
 /** Forms of the agency page re-rendered after a failed submission. */
 interface AgencyForms {
+  edit?: FormState;
   invite?: FormState;
   authorisation?: FormState;
   roster?: FormState;
 }
 
-const doneMessages = ["invited", "withdrawn", "authorisation", "roster"] as const;
+const doneMessages = ["updated", "ended", "invited", "withdrawn", "authorisation", "roster"] as const;
+
+/** The stored names and contacts as form values, so the edit form starts from what is there. */
+function orgValues(a: Agency): Record<string, string> {
+  return {
+    "name.zh-TW": a.name["zh-TW"],
+    "name.en": a.name.en,
+    "abbreviation.zh-TW": a.abbreviation?.["zh-TW"] ?? "",
+    "abbreviation.en": a.abbreviation?.en ?? "",
+    website: a.website ?? "",
+    email: a.email ?? "",
+    phone: a.phone ?? "",
+  };
+}
+
+/** Admins change an agency's or unit's names and contact details. */
+function EditOrgForm(props: { v: View; agency: Agency; state: FormState | undefined }) {
+  const { v, agency: a } = props;
+  const { t } = v;
+  const state = props.state ?? { values: orgValues(a), errors: {} };
+  const form = "org-edit-form";
+  return (
+    <details class="panel form-panel" id="edit" open={!!props.state}>
+      <summary>
+        <h2 id="edit-title">
+          {a.kind === "unit" ? t("web.agency.edit.titleUnit") : t("web.agency.edit.title")}
+        </h2>
+      </summary>
+      <p>{t("web.agency.edit.intro")}</p>
+      <Form
+        v={v}
+        id={form}
+        action={`/agencies/${a.slug}/edit`}
+        state={props.state}
+        labels={{
+          "name.zh-TW": t("web.admin.org.nameZh"),
+          "name.en": t("web.admin.org.nameEn"),
+          "abbreviation.zh-TW": t("web.admin.org.abbrZh"),
+          "abbreviation.en": t("web.admin.org.abbrEn"),
+          website: t("web.agency.website"),
+          email: t("web.agency.email"),
+          phone: t("web.common.phone"),
+          address: t("web.agency.edit.address"),
+        }}
+      >
+        <Field
+          v={v}
+          form={form}
+          name="name.zh-TW"
+          label={t("web.admin.org.nameZh")}
+          lang="zh-Hant-TW"
+          required
+          state={state}
+        />
+        <Field
+          v={v}
+          form={form}
+          name="name.en"
+          label={t("web.admin.org.nameEn")}
+          lang="en"
+          required
+          state={state}
+        />
+        <Field
+          v={v}
+          form={form}
+          name="abbreviation.zh-TW"
+          label={t("web.admin.org.abbrZh")}
+          hint={t("web.form.bothLanguagesHint")}
+          lang="zh-Hant-TW"
+          state={state}
+        />
+        <Field
+          v={v}
+          form={form}
+          name="abbreviation.en"
+          label={t("web.admin.org.abbrEn")}
+          lang="en"
+          state={state}
+        />
+        <Field v={v} form={form} name="website" type="url" label={t("web.agency.website")} state={state} />
+        <Field
+          v={v}
+          form={form}
+          name="email"
+          type="email"
+          label={t("web.agency.email")}
+          autocomplete="off"
+          state={state}
+        />
+        <Field
+          v={v}
+          form={form}
+          name="phone"
+          type="tel"
+          label={t("web.common.phone")}
+          maxlength={50}
+          state={state}
+        />
+        <Field
+          v={v}
+          form={form}
+          name="address"
+          label={t("web.agency.edit.address")}
+          hint={t("web.agency.edit.addressHint")}
+          maxlength={300}
+          autocomplete="off"
+          state={state}
+        />
+        <Submit label={t("web.agency.edit.submit")} />
+      </Form>
+    </details>
+  );
+}
 
 function AgencyView(props: {
   v: View;
@@ -104,6 +219,7 @@ function AgencyView(props: {
   const mayInvite = isAgency && can(actor, { do: "invite-po", agencyId: a.id });
   const maySetTable = isAgency && can(actor, { do: "set-authorisation", agencyId: a.id });
   const mayFile = isAgency && can(actor, { do: "file-roster", agencyId: a.id });
+  const mayEdit = can(actor, { do: "manage-orgs" });
   const chain = [...a.ancestors].reverse();
   const website = safeHref(a.website);
   const base = `/agencies/${a.slug}`;
@@ -181,6 +297,7 @@ function AgencyView(props: {
           </>
         )}
       </dl>
+      {mayEdit ? <EditOrgForm v={v} agency={a} state={forms.edit} /> : null}
 
       {!isAgency ? null : (
         <section aria-labelledby="pos-title" id="pos">
@@ -508,8 +625,7 @@ function notesValues(table: Authorisation): Record<string, string> {
   return table.notes ? { "notes.zh-TW": table.notes["zh-TW"], "notes.en": table.notes.en } : {};
 }
 
-/** The invitation e-mail; the same text the JSON API sends (app.ts). */
-/** The agency page and its forms: invite a PO, set the authorisation table, file the roster. */
+/** The agency page and its forms: edit the agency, invite a PO, set the authorisation table, file the roster. */
 export function agencyPages(app: Hono<AppEnv>, kit: PageKit) {
   const { dir, deps } = kit;
 
@@ -558,6 +674,44 @@ export function agencyPages(app: Hono<AppEnv>, kit: PageKit) {
     if (agency.kind !== "agency" || !can(actor, { do: action, agencyId: agency.id })) throw fail.forbidden();
     return { actor, agency };
   }
+
+  app.post("/agencies/:slug/edit", async (c) => {
+    const actor = requirePerson(c);
+    if (!can(actor, { do: "manage-orgs" })) throw fail.forbidden();
+    const agency = await getAgency(dir, c.req.param("slug") ?? "");
+    const v = kit.view(c);
+    const form = new Validator(v, await readForm(c));
+    const name = form.bilingual("name", true)!;
+    const abbreviation = form.bilingual("abbreviation", false);
+    const website = form.url("website");
+    const email = form.email("email", false);
+    const phone = form.optional("phone", 50);
+    const address = form.optional("address", 300);
+    // The use case cannot store "no abbreviation" yet: say so rather than silently keeping the old one.
+    if (!abbreviation && agency.abbreviation)
+      form.fail("abbreviation.zh-TW", "web.agency.edit.abbreviationKept");
+    if (!form.ok) return render(c, agency.slug, { edit: form.state() }, 400);
+    const input = {
+      name,
+      abbreviation,
+      // An emptied website or e-mail is removed; an emptied phone is cleared.
+      website: website ?? null,
+      email: email ?? null,
+      phone: phone ?? (agency.phone ? "" : undefined),
+      // The agency's read model does not carry its address, so an empty field keeps the stored one.
+      address,
+    };
+    const result = await attempt(() => updateOrg(dir, actor, agency.id, input));
+    if (!result.ok) {
+      return render(
+        c,
+        agency.slug,
+        { edit: errorState(v, result.error, form.values) },
+        result.error.def.status,
+      );
+    }
+    return c.redirect(`/agencies/${result.value.slug}?done=updated`, 303);
+  });
 
   app.post("/agencies/:slug/invitations", async (c) => {
     const { actor, agency } = await agencyFor(c, "invite-po");

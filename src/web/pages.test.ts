@@ -17,11 +17,12 @@ import {
   type AppEnv,
 } from "../modules/directory/index.ts";
 import { apiDocsPage } from "./pages.tsx";
+import { assertTranslated, pageClient } from "./test-client.ts";
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 let t: TestApp;
-let clientSeq = 0;
+const { get, post, csrfOf, latestLinkFor, signIn } = pageClient(() => t);
 
 before(async () => {
   t = await createTestApp();
@@ -29,73 +30,6 @@ before(async () => {
 after(async () => {
   await t?.close();
 });
-
-/** A browser-like GET. */
-async function get(path: string, opts: { cookie?: string; headers?: Record<string, string> } = {}) {
-  const res = await t.app.request(path, {
-    headers: { accept: "text/html", ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
-  });
-  return { res, status: res.status, html: await res.text() };
-}
-
-/** A browser-like form POST (urlencoded). */
-async function post(
-  path: string,
-  form: Record<string, string | string[]>,
-  opts: { cookie?: string; clientIp?: string } = {},
-) {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  const res = await t.app.request(path, {
-    method: "POST",
-    headers: {
-      accept: "text/html",
-      "content-type": "application/x-www-form-urlencoded",
-      // Each test client gets its own address so the sign-in rate limit of one test never hits another.
-      "x-forwarded-for": opts.clientIp ?? `10.0.0.${++clientSeq}`,
-      ...(opts.cookie ? { cookie: opts.cookie } : {}),
-    },
-    body: body.toString(),
-  });
-  return { res, status: res.status, html: await res.text() };
-}
-
-/** The CSRF token in a page's forms. */
-function csrfOf(html: string): string {
-  const m = /name="_csrf" value="([^"]+)"/.exec(html);
-  assert.ok(m, "the page has a _csrf field");
-  return m[1]!;
-}
-
-/** The newest sign-in link e-mailed to an address, as a path. */
-async function latestLinkFor(email: string): Promise<string> {
-  const mail = (await recentMail(t.db, 50)).find((m) => m.to === email && m.text.includes("/sign-in/"));
-  assert.ok(mail, `a sign-in message was queued for ${email}`);
-  const m = /https?:\/\/\S+\/sign-in\/[A-Za-z0-9_-]+/.exec(mail.text);
-  assert.ok(m, "the message holds a sign-in link");
-  return new URL(m[0]).pathname;
-}
-
-/** Signs in through the pages as a browser would; returns the session cookie and CSRF token. */
-async function signIn(email: string): Promise<{ cookie: string; csrf: string }> {
-  // Messages are stamped with the test clock: move it on so this link is the newest.
-  (t.rt.clock as FixedClock).advance(1000);
-  const sent = await post("/sign-in", { email });
-  assert.equal(sent.status, 200);
-  const res = await t.app.request(await latestLinkFor(email), { headers: { accept: "text/html" } });
-  assert.equal(res.status, 303);
-  const m = /po_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "");
-  assert.ok(m, "a session cookie is set");
-  const cookie = `po_session=${m[1]}`;
-  const account = await get("/account", { cookie });
-  return { cookie, csrf: csrfOf(account.html) };
-}
-
-/** No interface key may leak into a page untranslated. */
-function assertTranslated(html: string) {
-  const leaked = html.match(/\bweb\.[a-zA-Z][\w-]*\.[\w.-]+/g);
-  assert.equal(leaked, null, `untranslated keys: ${leaked?.join(", ")}`);
-}
 
 describe("public pages", () => {
   test("home page in zh-TW by default, with the four principles", async () => {

@@ -7,7 +7,9 @@ import { agencyPages } from "./agency-page.tsx";
 import { pageKit, type PageDeps } from "./deps.ts";
 import { devMailboxPages } from "./dev-mailbox.tsx";
 import { renderPage, stylesheet } from "./layout.tsx";
+import { personPages } from "./person-page.tsx";
 import { publicPages } from "./public-pages.tsx";
+import { resourcesPages } from "./resources-page.tsx";
 import { isLocalPath, viewOf } from "./view.tsx";
 
 export type { PageDeps } from "./deps.ts";
@@ -27,6 +29,8 @@ export function webPages(deps: PageDeps) {
 
   publicPages(app, kit);
   agencyPages(app, kit);
+  personPages(app, kit);
+  resourcesPages(app, kit);
   accountPages(app, kit);
   adminPages(app, kit);
   devMailboxPages(app, kit);

@@ -1,18 +1,14 @@
 import type { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import { listAudit, type AuditView } from "../modules/audit/index.ts";
-import { getPerson, listAgencies, listResources, type AppEnv } from "../modules/directory/index.ts";
+import { listAgencies, type AppEnv } from "../modules/directory/index.ts";
 import { pick } from "../platform/i18n/index.ts";
-import { AuthorisationTable } from "./agency-page.tsx";
 import { loadAuditRefs, publicEntries, publicSentence } from "./audit-sentences.tsx";
-import { Tags } from "./components.tsx";
 import type { PageKit } from "./deps.ts";
 import { renderPage } from "./layout.tsx";
-import { personName, Time, tx, type View } from "./view.tsx";
+import { Time, type View } from "./view.tsx";
 
 type AgencyItem = Awaited<ReturnType<typeof listAgencies>>[number];
-type Person = Awaited<ReturnType<typeof getPerson>>;
-type Resource = Awaited<ReturnType<typeof listResources>>[number];
 
 const principles = ["transparency", "participation", "accountability", "inclusion"] as const;
 
@@ -165,203 +161,7 @@ function DirectoryView(props: { v: View; agencies: AgencyItem[]; counts: Map<str
   );
 }
 
-function RoleLine(props: { v: View; role: Person["roles"][number] }) {
-  const { v, role: r } = props;
-  const { t, locale } = v;
-  const agency = <a href={`/agencies/${r.agency.slug}`}>{pick(r.agency.name, locale)}</a>;
-  let text;
-  if (r.role === "po") text = tx(v, "web.person.role.po", { agency });
-  else if (r.role === "supervisor") text = tx(v, "web.person.role.supervisor", { agency });
-  else if (r.role === "pdis") text = t("web.person.role.pdis");
-  else
-    text = tx(v, "web.person.role.staff", {
-      unit: <a href={`/agencies/${r.org.slug}`}>{pick(r.org.name, locale)}</a>,
-    });
-  return (
-    <li class={r.endedAt ? "ended" : undefined}>
-      <span>{text}</span>
-      <Tags v={v} tags={r.role === "po" ? r.tags : []} />
-      <span class="muted">
-        {" "}
-        {r.endedAt
-          ? tx(v, "web.person.between", {
-              from: <Time v={v} at={r.since} style="date" />,
-              to: <Time v={v} at={r.endedAt} style="date" />,
-            })
-          : tx(v, "web.person.since", { date: <Time v={v} at={r.since} style="date" /> })}
-      </span>
-    </li>
-  );
-}
-
-function PersonView(props: { v: View; person: Person }) {
-  const { v, person: p } = props;
-  const { t, locale } = v;
-  const active = p.roles.filter((r) => !r.endedAt);
-  const ended = p.roles.filter((r) => r.endedAt);
-  const otherName = locale === "en" ? p.name : p.nameEn;
-  return (
-    <>
-      <h1>{personName(p, locale)}</h1>
-      {otherName && otherName !== personName(p, locale) ? (
-        <p class="other-lang" lang={locale === "en" ? "zh-Hant-TW" : "en"}>
-          {otherName}
-        </p>
-      ) : null}
-      {p.title ? <p class="lead">{pick(p.title, locale)}</p> : null}
-      {v.actor.personId === p.id ? (
-        <p class="notice notice-info">
-          {t("web.person.isYou")} <a href="/account">{t("web.nav.account")}</a>
-        </p>
-      ) : null}
-      {p.email || p.phone ? (
-        <section aria-labelledby="contact-title">
-          <h2 id="contact-title">{t("web.person.contact")}</h2>
-          <dl class="facts">
-            {p.email ? (
-              <div>
-                <dt>{t("web.common.email")}</dt>
-                <dd>
-                  <a href={`mailto:${p.email}`}>{p.email}</a>
-                </dd>
-              </div>
-            ) : null}
-            {p.phone ? (
-              <div>
-                <dt>{t("web.common.phone")}</dt>
-                <dd>{p.phone}</dd>
-              </div>
-            ) : null}
-          </dl>
-        </section>
-      ) : null}
-      <section aria-labelledby="roles-title">
-        <h2 id="roles-title">{t("web.person.roles")}</h2>
-        {active.length ? (
-          <ul class="role-list">
-            {active.map((r) => (
-              <RoleLine v={v} role={r} />
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">{t("web.person.noRoles")}</p>
-        )}
-        {ended.length ? (
-          <>
-            <h3>{t("web.person.pastRoles")}</h3>
-            <ul class="role-list">
-              {ended.map((r) => (
-                <RoleLine v={v} role={r} />
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
-      {p.authorisation.length ? (
-        <section aria-labelledby="person-authorisation-title">
-          <h2 id="person-authorisation-title">{t("web.authorisation.title")}</h2>
-          <p>{t("web.person.authorisationIntro")}</p>
-          {p.authorisation.map((a) => (
-            <AuthorisationTable
-              v={v}
-              table={a.table}
-              caption={t("web.person.authorisationOf", { agency: pick(a.agency.name, locale) })}
-            />
-          ))}
-        </section>
-      ) : null}
-    </>
-  );
-}
-
-function ResourceItem(props: { v: View; r: Resource }) {
-  const { v, r } = props;
-  return (
-    <li class="resource">
-      <h4>{pick(r.name, v.locale)}</h4>
-      <Tags v={v} tags={[r.category]} prefix="web.category." />
-      {r.description ? <p>{pick(r.description, v.locale)}</p> : null}
-      {r.contactEmail ? (
-        <p class="contact">
-          <span class="visually-hidden">{v.t("web.common.email")}</span>
-          <a href={`mailto:${r.contactEmail}`}>{r.contactEmail}</a>
-        </p>
-      ) : null}
-    </li>
-  );
-}
-
-function ResourcesView(props: { v: View; resources: Resource[] }) {
-  const { v } = props;
-  const { t, locale } = v;
-  const internal = props.resources.filter((r) => r.kind === "internal");
-  const pools = props.resources.filter((r) => r.kind === "pool");
-  const byAgency = new Map<string, { org: NonNullable<Resource["org"]>; items: Resource[] }>();
-  for (const r of internal) {
-    if (!r.org) continue;
-    const g = byAgency.get(r.org.id) ?? { org: r.org, items: [] };
-    g.items.push(r);
-    byAgency.set(r.org.id, g);
-  }
-  const byCategory = new Map<string, Resource[]>();
-  for (const r of pools) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
-  return (
-    <>
-      <h1>{t("web.resources.title")}</h1>
-      <p class="lead">{t("web.resources.intro")}</p>
-      <nav aria-label={t("web.resources.onThisPage")} class="toc">
-        <ul>
-          <li>
-            <a href="#internal">{t("web.resources.internal")}</a>
-          </li>
-          <li>
-            <a href="#pools">{t("web.resources.pools")}</a>
-          </li>
-        </ul>
-      </nav>
-      <section aria-labelledby="internal" class="resource-section">
-        <h2 id="internal">{t("web.resources.internal")}</h2>
-        <p>{t("web.resources.internalIntro")}</p>
-        {byAgency.size ? (
-          [...byAgency.values()].map((g) => (
-            <section aria-labelledby={`res-${g.org.slug}`}>
-              <h3 id={`res-${g.org.slug}`}>
-                <a href={`/agencies/${g.org.slug}`}>{pick(g.org.name, locale)}</a>
-              </h3>
-              <ul class="resource-list">
-                {g.items.map((r) => (
-                  <ResourceItem v={v} r={r} />
-                ))}
-              </ul>
-            </section>
-          ))
-        ) : (
-          <p class="empty">{t("web.resources.none")}</p>
-        )}
-      </section>
-      <section aria-labelledby="pools" class="resource-section">
-        <h2 id="pools">{t("web.resources.pools")}</h2>
-        <p>{t("web.resources.poolsIntro")}</p>
-        {byCategory.size ? (
-          [...byCategory.entries()].map(([category, items]) => (
-            <section aria-labelledby={`pool-${category}`}>
-              <h3 id={`pool-${category}`}>{t(`web.category.${category}`)}</h3>
-              <ul class="resource-list">
-                {items.map((r) => (
-                  <ResourceItem v={v} r={r} />
-                ))}
-              </ul>
-            </section>
-          ))
-        ) : (
-          <p class="empty">{t("web.resources.none")}</p>
-        )}
-      </section>
-    </>
-  );
-}
-
-/** Public pages: home, directory, person, resources. */
+/** Public pages: home and directory (the person page and the resources page have their own files). */
 export function publicPages(app: Hono<AppEnv>, kit: PageKit) {
   const { dir } = kit;
   const db = dir.db;
@@ -396,30 +196,6 @@ export function publicPages(app: Hono<AppEnv>, kit: PageKit) {
         v,
         { title: v.t("web.directory.title"), nav: "directory" },
         <DirectoryView v={v} agencies={agencies} counts={counts} q={q} />,
-      ),
-    );
-  });
-
-  app.get("/people/:id", async (c) => {
-    const v = kit.view(c);
-    const person = await getPerson(dir, v.actor, c.req.param("id"));
-    return c.html(
-      renderPage(
-        v,
-        { title: personName(person, v.locale), nav: "directory" },
-        <PersonView v={v} person={person} />,
-      ),
-    );
-  });
-
-  app.get("/resources", async (c) => {
-    const v = kit.view(c);
-    const resources = await listResources(dir, {});
-    return c.html(
-      renderPage(
-        v,
-        { title: v.t("web.resources.title"), nav: "resources" },
-        <ResourcesView v={v} resources={resources} />,
       ),
     );
   });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { apiRouter, errorResponses } from "../../platform/http/openapi.ts";
+import { apiRouter, bearerAuth, errorResponses, jsonResponse } from "../../platform/http/openapi.ts";
 import { requirePerson, roleNames, type AppEnv } from "../directory/index.ts";
 import { listAudit } from "../audit/index.ts";
 import { fail } from "../../platform/http/errors.ts";
@@ -14,12 +14,9 @@ import {
   type AuthDeps,
 } from "./index.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+const json = jsonResponse;
 const tags = ["Account"];
-const bearer = [{ bearerAuth: [] }];
+const bearer = bearerAuth;
 
 const AuditEntrySchema = z
   .object({

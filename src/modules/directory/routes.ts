@@ -1,5 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { apiRouter, errorResponses } from "../../platform/http/openapi.ts";
+import {
+  apiRouter,
+  bearerAuth,
+  errorResponses,
+  itemsOf,
+  jsonBody,
+  jsonResponse,
+} from "../../platform/http/openapi.ts";
 import { requirePerson, type AppEnv } from "./http-env.ts";
 import type { DirectoryDeps } from "./use-cases/deps.ts";
 import * as s from "./schema.ts";
@@ -20,16 +27,11 @@ import { addMembership, endMembership } from "./use-cases/manage-membership.ts";
 import { createResource, listResources } from "./use-cases/resources.ts";
 import type { Queryable } from "../../platform/db/database.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
+const json = jsonResponse;
+const body = jsonBody;
+const items = itemsOf;
 const tags = ["Directory"];
-const bearer = [{ bearerAuth: [] }];
+const bearer = bearerAuth;
 
 /** Hooks the directory's routes call into other modules (wired in app.ts). */
 export interface DirectoryHooks {

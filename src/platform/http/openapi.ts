@@ -44,3 +44,20 @@ export function apiRouter<E extends Env>() {
     },
   });
 }
+
+/** A JSON response entry of a route. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** A required JSON request body of a route. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+/** `{ items: [...] }`, the shape of every list. */
+export const itemsOf = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
+
+/** Security requirement of routes that need a signed-in person (token or session). */
+export const bearerAuth = [{ bearerAuth: [] }];
