@@ -58,6 +58,73 @@ CREATE TABLE calendar_days (
   CONSTRAINT calendar_days_source_check CHECK ((source = ANY (ARRAY['official'::text, 'baseline'::text, 'admin'::text])))
 );
 
+CREATE TABLE help_clock_settings (
+  target_kind text NOT NULL,
+  acknowledge_days integer NOT NULL,
+  respond_days integer NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT help_clock_settings_pkey PRIMARY KEY (target_kind)
+);
+CREATE UNIQUE INDEX help_clock_settings_kind_key ON public.help_clock_settings USING btree (target_kind);
+
+CREATE TABLE help_escalations (
+  request_id uuid NOT NULL,
+  level integer NOT NULL,
+  clock text NOT NULL,
+  target_kind text NOT NULL,
+  target_id uuid,
+  at timestamp with time zone NOT NULL,
+  CONSTRAINT help_escalations_request_id_help_requests_id_fk FOREIGN KEY (request_id) REFERENCES help_requests(id) ON DELETE CASCADE,
+  CONSTRAINT help_escalations_request_id_level_pk PRIMARY KEY (request_id, level)
+);
+
+CREATE TABLE help_events (
+  id bigint DEFAULT nextval('help_events_id_seq'::regclass) NOT NULL,
+  request_id uuid NOT NULL,
+  at timestamp with time zone NOT NULL,
+  actor_id uuid,
+  kind text NOT NULL,
+  data jsonb,
+  CONSTRAINT help_events_pkey PRIMARY KEY (id),
+  CONSTRAINT help_events_request_id_help_requests_id_fk FOREIGN KEY (request_id) REFERENCES help_requests(id) ON DELETE CASCADE
+);
+CREATE INDEX help_events_request_idx ON public.help_events USING btree (request_id, id);
+
+CREATE TABLE help_requests (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  title text NOT NULL,
+  body text NOT NULL,
+  requester_id uuid NOT NULL,
+  requester_agency_id uuid,
+  matter_id uuid,
+  target_kind text NOT NULL,
+  target_id uuid,
+  support_kind text,
+  state text DEFAULT 'open'::text NOT NULL,
+  acknowledge_days integer NOT NULL,
+  respond_days integer NOT NULL,
+  acknowledge_due_at timestamp with time zone NOT NULL,
+  respond_due_at timestamp with time zone NOT NULL,
+  next_due_at timestamp with time zone,
+  escalation_level integer DEFAULT 0 NOT NULL,
+  acknowledged_at timestamp with time zone,
+  acknowledged_by uuid,
+  answered_at timestamp with time zone,
+  answered_by uuid,
+  answer text,
+  withdrawn_at timestamp with time zone,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT help_requests_pkey PRIMARY KEY (id),
+  CONSTRAINT help_requests_requester_id_people_id_fk FOREIGN KEY (requester_id) REFERENCES people(id),
+  CONSTRAINT help_requests_state_check CHECK ((state = ANY (ARRAY['open'::text, 'acknowledged'::text, 'answered'::text, 'withdrawn'::text]))),
+  CONSTRAINT help_requests_target_check CHECK ((target_kind = ANY (ARRAY['unit'::text, 'agency-po'::text, 'pdis'::text, 'partner'::text, 'pool'::text])))
+);
+CREATE INDEX help_requests_due_idx ON public.help_requests USING btree (next_due_at) WHERE (next_due_at IS NOT NULL);
+CREATE INDEX help_requests_matter_idx ON public.help_requests USING btree (matter_id);
+CREATE INDEX help_requests_requester_idx ON public.help_requests USING btree (requester_id, created_at);
+CREATE INDEX help_requests_target_idx ON public.help_requests USING btree (target_kind, target_id, state);
+
 CREATE TABLE mail_outbox (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   to text NOT NULL,
@@ -73,6 +140,144 @@ CREATE TABLE mail_outbox (
   CONSTRAINT mail_outbox_pkey PRIMARY KEY (id)
 );
 CREATE INDEX mail_outbox_due_idx ON public.mail_outbox USING btree (next_attempt_at) WHERE ((sent_at IS NULL) AND (failed_at IS NULL));
+
+CREATE TABLE matter_agencies (
+  matter_id uuid NOT NULL,
+  agency_id uuid NOT NULL,
+  role text NOT NULL,
+  named boolean DEFAULT false NOT NULL,
+  position integer NOT NULL,
+  CONSTRAINT matter_agencies_agency_id_orgs_id_fk FOREIGN KEY (agency_id) REFERENCES orgs(id),
+  CONSTRAINT matter_agencies_matter_id_agency_id_pk PRIMARY KEY (matter_id, agency_id),
+  CONSTRAINT matter_agencies_matter_id_matters_id_fk FOREIGN KEY (matter_id) REFERENCES matters(id),
+  CONSTRAINT matter_agencies_role_check CHECK ((role = ANY (ARRAY['lead'::text, 'co'::text, 'related'::text])))
+);
+CREATE INDEX matter_agencies_agency_idx ON public.matter_agencies USING btree (agency_id, matter_id);
+
+CREATE TABLE matter_events (
+  id bigint DEFAULT nextval('matter_events_id_seq'::regclass) NOT NULL,
+  matter_id uuid NOT NULL,
+  kind text NOT NULL,
+  actor_id uuid,
+  at timestamp with time zone NOT NULL,
+  data jsonb DEFAULT '{}'::jsonb NOT NULL,
+  CONSTRAINT matter_events_actor_id_people_id_fk FOREIGN KEY (actor_id) REFERENCES people(id),
+  CONSTRAINT matter_events_matter_id_matters_id_fk FOREIGN KEY (matter_id) REFERENCES matters(id),
+  CONSTRAINT matter_events_pkey PRIMARY KEY (id)
+);
+CREATE INDEX matter_events_matter_idx ON public.matter_events USING btree (matter_id, id);
+CREATE TRIGGER matter_events_no_truncate BEFORE TRUNCATE ON public.matter_events FOR EACH STATEMENT EXECUTE FUNCTION matter_events_append_only();
+CREATE TRIGGER matter_events_no_update_delete BEFORE DELETE OR UPDATE ON public.matter_events FOR EACH ROW EXECUTE FUNCTION matter_events_append_only();
+
+CREATE TABLE matter_members (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  matter_id uuid NOT NULL,
+  person_id uuid NOT NULL,
+  added_by uuid,
+  added_at timestamp with time zone NOT NULL,
+  removed_at timestamp with time zone,
+  removed_by uuid,
+  CONSTRAINT matter_members_added_by_people_id_fk FOREIGN KEY (added_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT matter_members_matter_id_matters_id_fk FOREIGN KEY (matter_id) REFERENCES matters(id),
+  CONSTRAINT matter_members_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id),
+  CONSTRAINT matter_members_pkey PRIMARY KEY (id),
+  CONSTRAINT matter_members_removed_by_people_id_fk FOREIGN KEY (removed_by) REFERENCES people(id) ON DELETE SET NULL
+);
+CREATE UNIQUE INDEX matter_members_active_key ON public.matter_members USING btree (matter_id, person_id) WHERE (removed_at IS NULL);
+CREATE INDEX matter_members_person_idx ON public.matter_members USING btree (person_id) WHERE (removed_at IS NULL);
+
+CREATE TABLE matter_owners (
+  matter_id uuid NOT NULL,
+  unit_id uuid NOT NULL,
+  agency_id uuid NOT NULL,
+  position integer NOT NULL,
+  added_by uuid,
+  added_at timestamp with time zone NOT NULL,
+  CONSTRAINT matter_owners_added_by_people_id_fk FOREIGN KEY (added_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT matter_owners_agency_id_orgs_id_fk FOREIGN KEY (agency_id) REFERENCES orgs(id),
+  CONSTRAINT matter_owners_matter_id_matters_id_fk FOREIGN KEY (matter_id) REFERENCES matters(id),
+  CONSTRAINT matter_owners_matter_id_unit_id_pk PRIMARY KEY (matter_id, unit_id),
+  CONSTRAINT matter_owners_unit_id_orgs_id_fk FOREIGN KEY (unit_id) REFERENCES orgs(id)
+);
+CREATE INDEX matter_owners_unit_idx ON public.matter_owners USING btree (unit_id);
+
+CREATE TABLE matter_reference_counters (
+  year integer NOT NULL,
+  last_number integer NOT NULL,
+  CONSTRAINT matter_reference_counters_pkey PRIMARY KEY (year)
+);
+
+CREATE TABLE matter_refusal_decisions (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  refusal_id uuid NOT NULL,
+  level text NOT NULL,
+  decision text NOT NULL,
+  note text,
+  decided_by uuid,
+  decided_at timestamp with time zone NOT NULL,
+  contest_reason text,
+  contested_by uuid,
+  contested_at timestamp with time zone,
+  CONSTRAINT matter_refusal_decisions_contested_by_people_id_fk FOREIGN KEY (contested_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT matter_refusal_decisions_decided_by_people_id_fk FOREIGN KEY (decided_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT matter_refusal_decisions_decision_check CHECK ((decision = ANY (ARRAY['accept'::text, 'reject'::text]))),
+  CONSTRAINT matter_refusal_decisions_level_check CHECK ((level = ANY (ARRAY['po'::text, 'pdis'::text, 'minister-office'::text]))),
+  CONSTRAINT matter_refusal_decisions_pkey PRIMARY KEY (id),
+  CONSTRAINT matter_refusal_decisions_refusal_id_matter_refusals_id_fk FOREIGN KEY (refusal_id) REFERENCES matter_refusals(id)
+);
+CREATE UNIQUE INDEX matter_refusal_decisions_level_key ON public.matter_refusal_decisions USING btree (refusal_id, level);
+
+CREATE TABLE matter_refusals (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  matter_id uuid NOT NULL,
+  unit_id uuid NOT NULL,
+  proposed_unit_id uuid NOT NULL,
+  reason text NOT NULL,
+  state text DEFAULT 'pending'::text NOT NULL,
+  level text DEFAULT 'po'::text NOT NULL,
+  refused_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT matter_refusals_level_check CHECK ((level = ANY (ARRAY['po'::text, 'pdis'::text, 'minister-office'::text]))),
+  CONSTRAINT matter_refusals_matter_id_matters_id_fk FOREIGN KEY (matter_id) REFERENCES matters(id),
+  CONSTRAINT matter_refusals_not_self_check CHECK ((unit_id <> proposed_unit_id)),
+  CONSTRAINT matter_refusals_pkey PRIMARY KEY (id),
+  CONSTRAINT matter_refusals_proposed_unit_id_orgs_id_fk FOREIGN KEY (proposed_unit_id) REFERENCES orgs(id),
+  CONSTRAINT matter_refusals_refused_by_people_id_fk FOREIGN KEY (refused_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT matter_refusals_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'accepted'::text, 'rejected'::text]))),
+  CONSTRAINT matter_refusals_unit_id_orgs_id_fk FOREIGN KEY (unit_id) REFERENCES orgs(id)
+);
+CREATE UNIQUE INDEX matter_refusals_live_key ON public.matter_refusals USING btree (matter_id, unit_id) WHERE (state <> 'accepted'::text);
+CREATE INDEX matter_refusals_matter_idx ON public.matter_refusals USING btree (matter_id, created_at);
+
+CREATE TABLE matters (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  reference text NOT NULL,
+  title text NOT NULL,
+  description text,
+  state text DEFAULT 'open'::text NOT NULL,
+  visibility text DEFAULT 'network'::text NOT NULL,
+  route text NOT NULL,
+  lead_agency_id uuid NOT NULL,
+  requested_lead_agency_id uuid,
+  triage jsonb NOT NULL,
+  triaged_at timestamp with time zone NOT NULL,
+  created_by uuid,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  closed_at timestamp with time zone,
+  CONSTRAINT matters_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT matters_lead_agency_id_orgs_id_fk FOREIGN KEY (lead_agency_id) REFERENCES orgs(id),
+  CONSTRAINT matters_pkey PRIMARY KEY (id),
+  CONSTRAINT matters_requested_lead_agency_id_orgs_id_fk FOREIGN KEY (requested_lead_agency_id) REFERENCES orgs(id),
+  CONSTRAINT matters_route_check CHECK ((route = ANY (ARRAY['unit'::text, 'po'::text, 'cross-agency'::text]))),
+  CONSTRAINT matters_state_check CHECK ((state = ANY (ARRAY['open'::text, 'closed'::text]))),
+  CONSTRAINT matters_visibility_check CHECK ((visibility = ANY (ARRAY['network'::text, 'public'::text])))
+);
+CREATE INDEX matters_created_idx ON public.matters USING btree (created_at, id);
+CREATE INDEX matters_lead_agency_idx ON public.matters USING btree (lead_agency_id);
+CREATE UNIQUE INDEX matters_reference_key ON public.matters USING btree (reference);
+CREATE INDEX matters_state_created_idx ON public.matters USING btree (state, created_at, id);
 
 CREATE TABLE memberships (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -92,6 +297,37 @@ CREATE TABLE memberships (
 CREATE UNIQUE INDEX memberships_active_key ON public.memberships USING btree (person_id, org_id, role) WHERE (ended_at IS NULL);
 CREATE INDEX memberships_org_idx ON public.memberships USING btree (org_id, role);
 CREATE INDEX memberships_person_idx ON public.memberships USING btree (person_id);
+
+CREATE TABLE notification_prefs (
+  person_id uuid NOT NULL,
+  email text DEFAULT 'daily'::text NOT NULL,
+  last_digest_at timestamp with time zone,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT notification_prefs_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE,
+  CONSTRAINT notification_prefs_pkey PRIMARY KEY (person_id)
+);
+
+CREATE TABLE notifications (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  person_id uuid NOT NULL,
+  kind text NOT NULL,
+  title jsonb NOT NULL,
+  body jsonb,
+  url text,
+  urgent boolean DEFAULT false NOT NULL,
+  merge_key text,
+  count integer DEFAULT 1 NOT NULL,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  read_at timestamp with time zone,
+  emailed_at timestamp with time zone,
+  CONSTRAINT notifications_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE,
+  CONSTRAINT notifications_pkey PRIMARY KEY (id)
+);
+CREATE INDEX notifications_digest_idx ON public.notifications USING btree (person_id) WHERE (emailed_at IS NULL);
+CREATE UNIQUE INDEX notifications_merge_key ON public.notifications USING btree (person_id, merge_key) WHERE ((read_at IS NULL) AND (merge_key IS NOT NULL));
+CREATE INDEX notifications_person_idx ON public.notifications USING btree (person_id, updated_at);
+CREATE INDEX notifications_unread_idx ON public.notifications USING btree (person_id) WHERE (read_at IS NULL);
 
 CREATE TABLE orgs (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -219,3 +455,4 @@ CREATE TABLE sign_in_links (
 CREATE UNIQUE INDEX sign_in_links_token_key ON public.sign_in_links USING btree (token_hash);
 
 FUNCTION audit_log_append_only() RETURNS trigger;
+FUNCTION matter_events_append_only() RETURNS trigger;

@@ -18,6 +18,9 @@ import { directoryRoutes, invitationMail, publicActor, type AppEnv } from "./mod
 import { actorFromSession, actorFromToken, type AuthDeps } from "./modules/auth/index.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { calendarRoutes } from "./modules/calendar/index.ts";
+import { matterRoutes } from "./modules/matters/index.ts";
+import { notificationRoutes } from "./modules/notifications/index.ts";
+import { helpRequestRoutes } from "./modules/help-requests/index.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
 
@@ -176,6 +179,9 @@ export function buildApp(deps: AppDeps) {
   );
   api.route("/", authRoutes(authDeps, { trustProxy: config.trustProxy }));
   api.route("/", calendarRoutes({ db, clock }));
+  api.route("/", matterRoutes({ db, clock }));
+  api.route("/", notificationRoutes({ db, clock }));
+  api.route("/", helpRequestRoutes({ db, clock, publicUrl: config.publicUrl }));
   app.route("/api/v1", api);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

@@ -2,7 +2,8 @@ import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig } from "./config/index.ts";
 import { createLogger } from "./platform/log/index.ts";
 import { buildApp } from "./app.ts";
-import { openRuntime, runDueJobs } from "./runtime.ts";
+import { openRuntime, sweeps } from "./runtime.ts";
+import { scheduleSweeps } from "./platform/jobs/index.ts";
 
 /** Starts the web server (and the in-process job scheduler). */
 export async function startServer() {
@@ -25,24 +26,14 @@ export async function startServer() {
       `PO Network listening on ${config.publicUrl}`,
     );
   });
-  let timer: NodeJS.Timeout | null = null;
-  let running = false;
-  if (config.jobs) {
-    timer = setInterval(async () => {
-      if (running) return;
-      running = true;
-      try {
-        await runDueJobs(rt);
-      } catch (err) {
-        logger.error({ err }, "job sweep failed");
-      } finally {
-        running = false;
-      }
-    }, 5_000);
-  }
+  const stopSweeps = config.jobs
+    ? scheduleSweeps(sweeps(rt), rt.clock, 5_000, (name, err) =>
+        logger.error({ err, sweep: name }, "sweep failed"),
+      )
+    : async () => {};
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
-    if (timer) clearInterval(timer);
+    await stopSweeps();
     server.close();
     await rt.close();
     process.exit(0);

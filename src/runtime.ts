@@ -4,6 +4,9 @@ import { migrateDatabase } from "./platform/db/migrate.ts";
 import { ensureBaselineCalendar } from "./platform/calendar/index.ts";
 import { systemClock, type Clock } from "./platform/clock/index.ts";
 import { seedDirectory } from "./modules/directory/index.ts";
+import { helpRequestSweep } from "./modules/help-requests/index.ts";
+import { sendDailyDigests } from "./modules/notifications/index.ts";
+import { runSweeps, type Sweep } from "./platform/jobs/index.ts";
 import {
   deliverDueMail,
   localMailboxTransport,
@@ -50,8 +53,24 @@ export async function openRuntime(
   };
 }
 
-/** Runs each sweep once: today, sending the mail outbox. */
+/** Every sweep of the product, in the order a pass runs them (mail last, to send what the others queued). */
+export function sweeps(rt: Runtime): Sweep[] {
+  const db = rt.database.db;
+  const publicUrl = rt.config.publicUrl;
+  return [
+    helpRequestSweep({ db, publicUrl }),
+    {
+      name: "digests",
+      run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),
+    },
+    {
+      name: "mail",
+      run: async (now) => deliverDueMail(db, { now: () => now }, rt.mailTransport, rt.config.mailFrom),
+    },
+  ];
+}
+
+/** Runs each sweep once at the runtime clock's time (po-network jobs run-due). */
 export async function runDueJobs(rt: Runtime) {
-  const mail = await deliverDueMail(rt.database.db, rt.clock, rt.mailTransport, rt.config.mailFrom);
-  return { mail };
+  return runSweeps(sweeps(rt), rt.clock);
 }

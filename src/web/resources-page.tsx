@@ -159,8 +159,6 @@ function ResourceFields(props: { v: View; form: string; state?: FormState }) {
   );
 }
 
-const doneMessages = ["pool", "internal"] as const;
-
 function ResourcesView(props: {
   v: View;
   resources: Resource[];
@@ -182,7 +180,7 @@ function ResourcesView(props: {
   const byCategory = new Map<string, Resource[]>();
   for (const r of pools) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
   const agencyOptions: Option[] = props.poAgencies.map((a) => ({ value: a.id, label: pick(a.name, locale) }));
-  const done = (which: (typeof doneMessages)[number]) =>
+  const done = (which: "pool" | "internal") =>
     props.done === which ? <Notice>{t(`web.resources.done.${which}`)}</Notice> : null;
   return (
     <>

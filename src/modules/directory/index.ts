@@ -1,6 +1,7 @@
 // Public surface of the directory module: other modules import only from here.
 import type { Queryable } from "../../platform/db/database.ts";
 import * as repo from "./repository.ts";
+import { presentAuthorisation } from "./presenter.ts";
 
 export * from "./actor.ts";
 export type { AppEnv, AppVariables } from "./http-env.ts";
@@ -53,3 +54,20 @@ export { invitationMail } from "./invitation-mail.ts";
 export const orgLabels = (db: Queryable, ids: string[]) => repo.orgLabels(db, ids);
 /** Names of people by id (never their e-mail), in one query. */
 export const personLabels = (db: Queryable, ids: string[]) => repo.personLabels(db, ids);
+/** Active members of an org with a role (e.g. the POs of an agency, the staff of a unit). */
+export const membersOf = (db: Queryable, orgId: string, role: "unit-staff" | "po" | "supervisor" | "pdis") =>
+  repo.listMemberships(db, { orgId, role });
+/** One org by id or slug. */
+export const findOrg = (db: Queryable, idOrSlug: string) => repo.findOrg(db, idOrSlug);
+/** Active PDIS staff (members with the pdis role anywhere). */
+export const pdisStaff = (db: Queryable) => repo.listMembershipsByRole(db, "pdis");
+/** Administrators. */
+export const admins = (db: Queryable) => repo.listAdmins(db);
+/** One resource of the resource directory by id. */
+export const findResource = (db: Queryable, id: string) => repo.findResource(db, id);
+/** The authorisation table in force for an agency: its supervisor's, or the size-based default. */
+export async function authorisationFor(db: Queryable, agencyId: string) {
+  const row = await repo.findAuthorisation(db, agencyId);
+  const sizes = await repo.agencySizes(db, [agencyId]);
+  return presentAuthorisation(row, sizes.get(agencyId) ?? { subAgencies: 0, units: 0 });
+}

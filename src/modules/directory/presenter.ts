@@ -27,6 +27,7 @@ export function presentAgency(o: OrgRow, size: AgencySize) {
     website: o.website,
     email: o.email,
     phone: o.phone,
+    address: o.address,
     size,
     coordinationWeight: coordinationWeight(size),
   };

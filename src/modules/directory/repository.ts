@@ -440,3 +440,20 @@ export async function personLabels(db: Queryable, ids: string[]) {
     .where(inArray(people.id, unique));
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Active memberships with a role, anywhere. */
+export async function listMembershipsByRole(db: Queryable, role: MembershipRow["role"]) {
+  return listMemberships(db, { role });
+}
+
+/** Every administrator. */
+export async function listAdmins(db: Queryable): Promise<PersonRow[]> {
+  return db.select().from(people).where(eq(people.isAdmin, true)).orderBy(asc(people.id));
+}
+
+/** One resource by id. */
+export async function findResource(db: Queryable, id: string): Promise<ResourceRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db.select().from(resources).where(eq(resources.id, id)).limit(1);
+  return row ?? null;
+}

@@ -56,6 +56,7 @@ export const AgencySchema = z
     website: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    address: z.string().nullable(),
     size: SizeSchema,
     coordinationWeight: z.number().int(),
   })
@@ -145,6 +146,7 @@ export const UpdateOrgBody = CreateOrgBody.omit({ kind: true, parentId: true })
   .extend({
     website: z.url("must be a URL").nullable().optional(),
     email: z.email("must be an e-mail address").nullable().optional(),
+    abbreviation: LocaleTextSchema.nullable().optional(),
   })
   .openapi("UpdateOrg");
 
@@ -189,8 +191,10 @@ export const CreatePersonBody = z
   })
   .openapi("CreatePerson");
 
-/** Body to change a person. */
-export const UpdatePersonBody = CreatePersonBody.partial().openapi("UpdatePerson");
+/** Body to change a person; null clears the title. */
+export const UpdatePersonBody = CreatePersonBody.partial()
+  .extend({ title: LocaleTextSchema.nullable().optional() })
+  .openapi("UpdatePerson");
 
 /** Body to add a membership (unit staff, supervisor, PDIS; PO only via invitation). */
 export const CreateMembershipBody = z

@@ -14,6 +14,9 @@ interface BackupHeader {
   tables: string[];
 }
 
+/** Tables a fresh database already fills with reference data (replaced on restore). */
+const REFERENCE_TABLES = new Set(["calendar_days"]);
+
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 /** Public tables in an order where every referenced table comes before the tables that reference it. */
@@ -154,6 +157,11 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<{ ro
           throw new Error("the backup comes from a newer version of PO Network; upgrade before restoring");
         }
         for (const t of header.tables) {
+          // Reference data loaded at migration (the shipped calendar) is replaced by the backup's copy.
+          if (REFERENCE_TABLES.has(t)) {
+            await client.query(`delete from ${quote(t)}`);
+            continue;
+          }
           const { rows: n } = await client.query<{ n: number }>(`select count(*)::int as n from ${quote(t)}`);
           if ((n[0]?.n ?? 0) > 0) {
             throw new Error(`the database is not empty (table ${t} has rows); restore into a new database`);

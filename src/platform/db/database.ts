@@ -39,7 +39,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       // An idle client lost its connection; the pool replaces it on next use.
     });
     await checkServerLocale(pool);
-    return { engine: "postgres", pool, db: drizzle(pool), close: () => pool.end() };
+    let closed = false;
+    return {
+      engine: "postgres",
+      pool,
+      db: drizzle(pool),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await pool.end();
+      },
+    };
   }
   let host: PgliteHost | null = null;
   let socketDir: string;
@@ -57,11 +67,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     max: options.poolSize ?? 10,
   });
   pool.on("error", () => {});
+  let closed = false;
   return {
     engine: "pglite",
     pool,
     db: drizzle(pool),
     async close() {
+      if (closed) return;
+      closed = true;
       await pool.end();
       await host?.stop();
     },

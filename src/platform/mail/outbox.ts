@@ -28,6 +28,21 @@ export async function enqueueMail(db: Queryable, mail: OutgoingMail, now: Date):
   return row!.id;
 }
 
+/** Queues several messages in one statement, inside the caller's transaction. */
+export async function enqueueMails(db: Queryable, mails: OutgoingMail[], now: Date): Promise<void> {
+  if (!mails.length) return;
+  await db.insert(mailOutbox).values(
+    mails.map((m) => ({
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html ?? null,
+      createdAt: now,
+      nextAttemptAt: now,
+    })),
+  );
+}
+
 /** Sends one message; implemented over SMTP, or by keeping it in the local mailbox in development. */
 export type MailTransport = (mail: OutgoingMail & { from: string }) => Promise<void>;
 

@@ -16,7 +16,7 @@ export async function updateOrg(
   input: {
     slug?: string;
     name?: LocaleText;
-    abbreviation?: LocaleText;
+    abbreviation?: LocaleText | null;
     website?: string | null;
     email?: string | null;
     phone?: string;

@@ -1,0 +1,119 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  apiRouter,
+  bearerAuth,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+} from "../../platform/http/openapi.ts";
+import { requirePerson, type AppEnv } from "../directory/index.ts";
+import type { Db } from "../../platform/db/database.ts";
+import type { Clock } from "../../platform/clock/index.ts";
+import { getPreference, listInbox, markRead, setPreference, unreadCount } from "./index.ts";
+
+const tags = ["Notifications"];
+const LocaleText = z.object({ "zh-TW": z.string(), en: z.string() });
+const ItemSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    title: LocaleText,
+    body: LocaleText.nullable(),
+    url: z.string().nullable(),
+    urgent: z.boolean(),
+    count: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi("Notification");
+const Pref = z.object({ email: z.enum(["immediate", "daily", "none"]) }).openapi("NotificationPreference");
+
+/** The signed-in person's inbox and preference. */
+export function notificationRoutes(deps: { db: Db; clock: Clock }) {
+  const app = apiRouter<AppEnv>();
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/me/notifications",
+      tags,
+      security: bearerAuth,
+      summary: "My inbox, newest first",
+      request: {
+        query: z.object({
+          unread: z.enum(["1", "0", "true", "false"]).optional(),
+          before: z.iso.datetime({ offset: true }).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+      responses: {
+        200: jsonResponse(
+          z.object({ items: z.array(ItemSchema), next: z.string().nullable(), unread: z.number().int() }),
+          "Inbox",
+        ),
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const me = requirePerson(c);
+      const q = c.req.valid("query");
+      const page = await listInbox(deps.db, me.personId, {
+        unreadOnly: q.unread === "1" || q.unread === "true",
+        before: q.before,
+        limit: q.limit,
+      });
+      return c.json({ ...page, unread: await unreadCount(deps.db, me.personId) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/me/notifications/read",
+      tags,
+      security: bearerAuth,
+      summary: "Mark items read (all of them when ids is empty)",
+      request: jsonBody(
+        z.object({ ids: z.array(z.string().uuid("must be notification ids")).max(500).default([]) }),
+      ),
+      responses: {
+        200: jsonResponse(z.object({ marked: z.number().int() }), "Marked"),
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const me = requirePerson(c);
+      return c.json(
+        { marked: await markRead(deps.db, me.personId, c.req.valid("json").ids, deps.clock.now()) },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/me/notification-preference",
+      tags,
+      security: bearerAuth,
+      summary: "How I get e-mail: immediate, daily digest (default) or none; lapsed clocks always at once",
+      responses: { 200: jsonResponse(Pref, "Preference"), ...errorResponses(401) },
+    }),
+    async (c) => c.json(await getPreference(deps.db, requirePerson(c).personId), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/me/notification-preference",
+      tags,
+      security: bearerAuth,
+      summary: "Set how I get e-mail",
+      request: jsonBody(Pref),
+      responses: { 200: jsonResponse(Pref, "Saved"), ...errorResponses(400, 401) },
+    }),
+    async (c) =>
+      c.json(
+        await setPreference(deps.db, requirePerson(c).personId, c.req.valid("json").email, deps.clock.now()),
+        200,
+      ),
+  );
+  return app;
+}
