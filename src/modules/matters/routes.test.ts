@@ -174,24 +174,17 @@ describe("raising a matter triages it", () => {
     assert.equal(p.status, 201);
   });
 
-  // Concurrent requests need the PostgreSQL server: the embedded engine's socket interleaves
-  // concurrent extended-protocol queries across connections (electric-sql/pglite#1046).
-  const pgliteSocket = !process.env.TEST_DATABASE_URL && "concurrent connections are unreliable on PGlite";
-  test(
-    "reference numbers are unique and consecutive under concurrent creation",
-    { skip: pgliteSocket },
-    async () => {
-      const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) =>
-          t.api("POST", "/api/v1/matters", { token: poMoi, body: { title: `並行 ${i}` } }),
-        ),
-      );
-      assert.ok(results.every((r) => r.status === 201));
-      const numbers = results.map((r) => Number(r.body.reference.slice(-4))).sort((a, b) => a - b);
-      assert.equal(new Set(numbers).size, 8);
-      assert.equal(numbers[7]! - numbers[0]!, 7);
-    },
-  );
+  test("reference numbers are unique and consecutive under concurrent creation", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.api("POST", "/api/v1/matters", { token: poMoi, body: { title: `並行 ${i}` } }),
+      ),
+    );
+    assert.ok(results.every((r) => r.status === 201));
+    const numbers = results.map((r) => Number(r.body.reference.slice(-4))).sort((a, b) => a - b);
+    assert.equal(new Set(numbers).size, 8);
+    assert.equal(numbers[7]! - numbers[0]!, 7);
+  });
 });
 
 describe("reading matters", () => {

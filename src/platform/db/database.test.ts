@@ -31,6 +31,26 @@ test("concurrent read-modify-write transactions never lose an update", async () 
   }
 });
 
+test("concurrent queries on separate connections each get their own results", async () => {
+  const rt = await createTestRuntime({ seed: false });
+  try {
+    const pool = rt.database.pool;
+    const results = await Promise.all(
+      Array.from({ length: 300 }, async (_, i) => {
+        // Different statements, so that an interleaved Parse/Bind from another connection would show.
+        const { rows } = await pool.query<{ v: number; s: string }>(
+          `select $1::int + ${i % 13} as v, $2::text || '-${i % 7}' as s`,
+          [i, `q${i}`],
+        );
+        return rows[0]!.v === i + (i % 13) && rows[0]!.s === `q${i}-${i % 7}`;
+      }),
+    );
+    assert.equal(results.filter((ok) => !ok).length, 0);
+  } finally {
+    await rt.close();
+  }
+});
+
 test("a failed transaction writes nothing", async () => {
   const rt = await createTestRuntime({ seed: false });
   try {

@@ -69,7 +69,7 @@ function socketDirFor(dataDir: string | null): string {
  * Starts PGlite on `dataDir` (or in memory when null) in a worker thread and serves it on a Unix socket.
  * Takes an exclusive lock on the directory so that two processes never open one PGlite directory.
  */
-export async function startPgliteHost(dataDir: string | null, maxConnections = 20): Promise<PgliteHost> {
+export async function startPgliteHost(dataDir: string | null): Promise<PgliteHost> {
   let pgDir: string | null = null;
   let lockFile: string | null = null;
   if (dataDir) {
@@ -87,7 +87,7 @@ export async function startPgliteHost(dataDir: string | null, maxConnections = 2
     writeFileSync(lockFile, JSON.stringify(info));
   }
   const worker = new Worker(new URL("./pglite-worker.js", import.meta.url), {
-    workerData: { dataDir: pgDir, socketPath, maxConnections },
+    workerData: { dataDir: pgDir, socketPath },
   });
   const release = () => {
     if (lockFile && liveLock(dataDir!)?.pid === process.pid) rmSync(lockFile, { force: true });
