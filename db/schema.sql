@@ -33,6 +33,7 @@ CREATE INDEX audit_log_entity_idx ON public.audit_log USING btree (entity_type, 
 CREATE INDEX audit_log_subjects_idx ON public.audit_log USING gin (subject_ids);
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_update_delete BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_webhooks AFTER INSERT ON public.audit_log FOR EACH ROW EXECUTE FUNCTION enqueue_webhook_deliveries();
 
 CREATE TABLE authorisation_tables (
   agency_id uuid NOT NULL,
@@ -454,5 +455,36 @@ CREATE TABLE sign_in_links (
 );
 CREATE UNIQUE INDEX sign_in_links_token_key ON public.sign_in_links USING btree (token_hash);
 
+CREATE TABLE webhook_deliveries (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  webhook_id uuid NOT NULL,
+  audit_id bigint NOT NULL,
+  event text NOT NULL,
+  payload jsonb NOT NULL,
+  attempts integer DEFAULT 0 NOT NULL,
+  next_attempt_at timestamp with time zone NOT NULL,
+  delivered_at timestamp with time zone,
+  failed_at timestamp with time zone,
+  last_status integer,
+  last_error text,
+  CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id),
+  CONSTRAINT webhook_deliveries_webhook_id_webhooks_id_fk FOREIGN KEY (webhook_id) REFERENCES webhooks(id) ON DELETE CASCADE
+);
+CREATE INDEX webhook_deliveries_due_idx ON public.webhook_deliveries USING btree (next_attempt_at) WHERE ((delivered_at IS NULL) AND (failed_at IS NULL));
+CREATE INDEX webhook_deliveries_webhook_idx ON public.webhook_deliveries USING btree (webhook_id, audit_id);
+
+CREATE TABLE webhooks (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  url text NOT NULL,
+  secret text NOT NULL,
+  events text[] DEFAULT '{}'::text[] NOT NULL,
+  active boolean DEFAULT true NOT NULL,
+  created_by uuid,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT webhooks_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT webhooks_pkey PRIMARY KEY (id)
+);
+
 FUNCTION audit_log_append_only() RETURNS trigger;
+FUNCTION enqueue_webhook_deliveries() RETURNS trigger;
 FUNCTION matter_events_append_only() RETURNS trigger;

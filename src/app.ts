@@ -18,7 +18,7 @@ import { directoryRoutes, invitationMail, publicActor, type AppEnv } from "./mod
 import { actorFromSession, actorFromToken, type AuthDeps } from "./modules/auth/index.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { calendarRoutes } from "./modules/calendar/index.ts";
-import { matterRoutes } from "./modules/matters/index.ts";
+import { matterFeeds, matterRoutes } from "./modules/matters/index.ts";
 import { notificationRoutes } from "./modules/notifications/index.ts";
 import { helpRequestRoutes } from "./modules/help-requests/index.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
@@ -183,6 +183,7 @@ export function buildApp(deps: AppDeps) {
   api.route("/", notificationRoutes({ db, clock }));
   api.route("/", helpRequestRoutes({ db, clock, publicUrl: config.publicUrl }));
   app.route("/api/v1", api);
+  app.route("/", matterFeeds({ db, clock }, config.publicUrl));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -5,7 +5,7 @@ import { ensureBaselineCalendar } from "./platform/calendar/index.ts";
 import { systemClock, type Clock } from "./platform/clock/index.ts";
 import { seedDirectory } from "./modules/directory/index.ts";
 import { helpRequestSweep } from "./modules/help-requests/index.ts";
-import { sendDailyDigests } from "./modules/notifications/index.ts";
+import { deliverWebhooks, sendDailyDigests } from "./modules/notifications/index.ts";
 import { runSweeps, type Sweep } from "./platform/jobs/index.ts";
 import {
   deliverDueMail,
@@ -62,6 +62,10 @@ export function sweeps(rt: Runtime): Sweep[] {
     {
       name: "digests",
       run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),
+    },
+    {
+      name: "webhooks",
+      run: async (now) => deliverWebhooks(db, { now: () => now }),
     },
     {
       name: "mail",

@@ -25,3 +25,4 @@ export { removeMember } from "./use-cases/remove-member.ts";
 export { closeMatter } from "./use-cases/close-matter.ts";
 export { reopenMatter } from "./use-cases/reopen-matter.ts";
 export { matterRoutes } from "./routes.ts";
+export { matterFeeds } from "./feeds.ts";

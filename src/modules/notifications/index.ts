@@ -9,6 +9,8 @@ import { people } from "../directory/index.ts";
 
 export { notifications, notificationPrefs } from "./tables.ts";
 export { notificationRoutes } from "./routes.ts";
+export { webhooks, webhookDeliveries } from "./webhook-tables.ts";
+export { deliverWebhooks, signWebhook, type HttpPost } from "./webhooks.ts";
 
 /** A bilingual text. */
 export type LocaleText = { "zh-TW": string; en: string };

@@ -10,6 +10,7 @@ import { requirePerson, type AppEnv } from "../directory/index.ts";
 import type { Db } from "../../platform/db/database.ts";
 import type { Clock } from "../../platform/clock/index.ts";
 import { getPreference, listInbox, markRead, setPreference, unreadCount } from "./index.ts";
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "./webhooks.ts";
 
 const tags = ["Notifications"];
 const LocaleText = z.object({ "zh-TW": z.string(), en: z.string() });
@@ -114,6 +115,96 @@ export function notificationRoutes(deps: { db: Db; clock: Clock }) {
         await setPreference(deps.db, requirePerson(c).personId, c.req.valid("json").email, deps.clock.now()),
         200,
       ),
+  );
+  const WebhookSchema = z
+    .object({
+      id: z.string(),
+      url: z.string(),
+      events: z.array(z.string()),
+      active: z.boolean(),
+      createdAt: z.string(),
+    })
+    .openapi("Webhook");
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/webhooks",
+      tags: ["Webhooks"],
+      security: bearerAuth,
+      summary: "Register an outgoing webhook (admin); the signing secret is shown once",
+      request: jsonBody(
+        z.object({
+          url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+          events: z.array(z.string().max(80)).max(50).default([]),
+        }),
+      ),
+      responses: {
+        201: jsonResponse(WebhookSchema.extend({ secret: z.string() }), "Registered"),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await createWebhook(deps, requirePerson(c), c.req.valid("json")), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/webhooks",
+      tags: ["Webhooks"],
+      security: bearerAuth,
+      summary: "Registered webhooks (admin)",
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(WebhookSchema) }), "Webhooks"),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => c.json({ items: await listWebhooks(deps, requirePerson(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/webhooks/{id}",
+      tags: ["Webhooks"],
+      security: bearerAuth,
+      summary: "Remove a webhook (admin)",
+      request: { params: z.object({ id: z.string().uuid() }) },
+      responses: { 204: { description: "Removed" }, ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      await deleteWebhook(deps, requirePerson(c), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/webhooks/{id}/deliveries",
+      tags: ["Webhooks"],
+      security: bearerAuth,
+      summary: "Recent deliveries of a webhook with their status (admin)",
+      request: { params: z.object({ id: z.string().uuid() }) },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                event: z.string(),
+                payload: z.unknown(),
+                attempts: z.number(),
+                deliveredAt: z.string().nullable(),
+                failedAt: z.string().nullable(),
+                lastStatus: z.number().nullable(),
+                lastError: z.string().nullable(),
+              }),
+            ),
+          }),
+          "Deliveries",
+        ),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) =>
+      c.json({ items: await listDeliveries(deps, requirePerson(c), c.req.valid("param").id) }, 200),
   );
   return app;
 }
