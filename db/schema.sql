@@ -59,6 +59,110 @@ CREATE TABLE calendar_days (
   CONSTRAINT calendar_days_source_check CHECK ((source = ANY (ARRAY['official'::text, 'baseline'::text, 'admin'::text])))
 );
 
+CREATE TABLE early_warning_agencies (
+  warning_id uuid NOT NULL,
+  agency_id uuid NOT NULL,
+  position integer NOT NULL,
+  carried_from uuid,
+  CONSTRAINT early_warning_agencies_agency_id_orgs_id_fk FOREIGN KEY (agency_id) REFERENCES orgs(id),
+  CONSTRAINT early_warning_agencies_carried_from_early_warnings_id_fk FOREIGN KEY (carried_from) REFERENCES early_warnings(id),
+  CONSTRAINT early_warning_agencies_warning_id_agency_id_pk PRIMARY KEY (warning_id, agency_id),
+  CONSTRAINT early_warning_agencies_warning_id_early_warnings_id_fk FOREIGN KEY (warning_id) REFERENCES early_warnings(id)
+);
+CREATE INDEX early_warning_agencies_agency_idx ON public.early_warning_agencies USING btree (agency_id, warning_id);
+
+CREATE TABLE early_warning_comments (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  warning_id uuid NOT NULL,
+  author_id uuid,
+  body text NOT NULL,
+  created_at timestamp with time zone NOT NULL,
+  origin_id uuid,
+  carried_from uuid,
+  CONSTRAINT early_warning_comments_author_id_people_id_fk FOREIGN KEY (author_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT early_warning_comments_carried_from_early_warnings_id_fk FOREIGN KEY (carried_from) REFERENCES early_warnings(id),
+  CONSTRAINT early_warning_comments_origin_id_early_warning_comments_id_fk FOREIGN KEY (origin_id) REFERENCES early_warning_comments(id),
+  CONSTRAINT early_warning_comments_pkey PRIMARY KEY (id),
+  CONSTRAINT early_warning_comments_warning_id_early_warnings_id_fk FOREIGN KEY (warning_id) REFERENCES early_warnings(id)
+);
+CREATE UNIQUE INDEX early_warning_comments_origin_key ON public.early_warning_comments USING btree (warning_id, origin_id) WHERE (origin_id IS NOT NULL);
+CREATE INDEX early_warning_comments_warning_idx ON public.early_warning_comments USING btree (warning_id, created_at);
+
+CREATE TABLE early_warning_events (
+  id bigint DEFAULT nextval('early_warning_events_id_seq'::regclass) NOT NULL,
+  warning_id uuid NOT NULL,
+  kind text NOT NULL,
+  actor_id uuid,
+  at timestamp with time zone NOT NULL,
+  data jsonb DEFAULT '{}'::jsonb NOT NULL,
+  CONSTRAINT early_warning_events_actor_id_people_id_fk FOREIGN KEY (actor_id) REFERENCES people(id),
+  CONSTRAINT early_warning_events_pkey PRIMARY KEY (id),
+  CONSTRAINT early_warning_events_warning_id_early_warnings_id_fk FOREIGN KEY (warning_id) REFERENCES early_warnings(id)
+);
+CREATE INDEX early_warning_events_warning_idx ON public.early_warning_events USING btree (warning_id, id);
+CREATE TRIGGER early_warning_events_no_truncate BEFORE TRUNCATE ON public.early_warning_events FOR EACH STATEMENT EXECUTE FUNCTION early_warning_events_append_only();
+CREATE TRIGGER early_warning_events_no_update_delete BEFORE DELETE OR UPDATE ON public.early_warning_events FOR EACH ROW EXECUTE FUNCTION early_warning_events_append_only();
+
+CREATE TABLE early_warning_evidence (
+  warning_id uuid NOT NULL,
+  url text NOT NULL,
+  position integer NOT NULL,
+  added_by uuid,
+  added_at timestamp with time zone NOT NULL,
+  carried_from uuid,
+  CONSTRAINT early_warning_evidence_added_by_people_id_fk FOREIGN KEY (added_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT early_warning_evidence_carried_from_early_warnings_id_fk FOREIGN KEY (carried_from) REFERENCES early_warnings(id),
+  CONSTRAINT early_warning_evidence_warning_id_early_warnings_id_fk FOREIGN KEY (warning_id) REFERENCES early_warnings(id),
+  CONSTRAINT early_warning_evidence_warning_id_url_pk PRIMARY KEY (warning_id, url)
+);
+
+CREATE TABLE early_warnings (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  title text NOT NULL,
+  description text,
+  signal_source text NOT NULL,
+  severity text NOT NULL,
+  flare_up_within_days integer NOT NULL,
+  window_ends_at timestamp with time zone NOT NULL,
+  state text DEFAULT 'open'::text NOT NULL,
+  raised_by uuid NOT NULL,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  merged_into_id uuid,
+  merged_at timestamp with time zone,
+  merged_by uuid,
+  converted_kind text,
+  converted_id uuid,
+  converted_reference text,
+  converted_at timestamp with time zone,
+  converted_by uuid,
+  ask_due_at timestamp with time zone,
+  asked_at timestamp with time zone,
+  happened text,
+  outcome_note text,
+  answered_at timestamp with time zone,
+  answered_by uuid,
+  CONSTRAINT early_warnings_answered_by_people_id_fk FOREIGN KEY (answered_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT early_warnings_converted_by_people_id_fk FOREIGN KEY (converted_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT early_warnings_converted_check CHECK (((state = 'converted'::text) = ((converted_kind IS NOT NULL) AND (converted_id IS NOT NULL)))),
+  CONSTRAINT early_warnings_converted_kind_check CHECK ((converted_kind = ANY (ARRAY['matter'::text, 'consultation'::text, 'collaborative-topic'::text]))),
+  CONSTRAINT early_warnings_happened_check CHECK ((happened = ANY (ARRAY['yes'::text, 'no'::text, 'partly'::text]))),
+  CONSTRAINT early_warnings_merged_by_people_id_fk FOREIGN KEY (merged_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT early_warnings_merged_check CHECK ((((state = 'merged'::text) = (merged_into_id IS NOT NULL)) AND (merged_into_id <> id))),
+  CONSTRAINT early_warnings_merged_into_id_early_warnings_id_fk FOREIGN KEY (merged_into_id) REFERENCES early_warnings(id),
+  CONSTRAINT early_warnings_pkey PRIMARY KEY (id),
+  CONSTRAINT early_warnings_raised_by_people_id_fk FOREIGN KEY (raised_by) REFERENCES people(id),
+  CONSTRAINT early_warnings_severity_check CHECK ((severity = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text]))),
+  CONSTRAINT early_warnings_source_check CHECK ((signal_source = ANY (ARRAY['legislator'::text, 'media'::text, 'online'::text, 'petition'::text, 'local-office'::text, 'internal'::text]))),
+  CONSTRAINT early_warnings_state_check CHECK ((state = ANY (ARRAY['open'::text, 'merged'::text, 'converted'::text, 'closed'::text]))),
+  CONSTRAINT early_warnings_window_check CHECK (((flare_up_within_days >= 1) AND (flare_up_within_days <= 365)))
+);
+CREATE INDEX early_warnings_ask_due_idx ON public.early_warnings USING btree (ask_due_at) WHERE (ask_due_at IS NOT NULL);
+CREATE INDEX early_warnings_created_idx ON public.early_warnings USING btree (created_at, id);
+CREATE INDEX early_warnings_merged_into_idx ON public.early_warnings USING btree (merged_into_id) WHERE (merged_into_id IS NOT NULL);
+CREATE INDEX early_warnings_state_created_idx ON public.early_warnings USING btree (state, created_at, id);
+CREATE INDEX early_warnings_window_idx ON public.early_warnings USING btree (window_ends_at);
+
 CREATE TABLE help_clock_settings (
   target_kind text NOT NULL,
   acknowledge_days integer NOT NULL,
@@ -486,5 +590,6 @@ CREATE TABLE webhooks (
 );
 
 FUNCTION audit_log_append_only() RETURNS trigger;
+FUNCTION early_warning_events_append_only() RETURNS trigger;
 FUNCTION enqueue_webhook_deliveries() RETURNS trigger;
 FUNCTION matter_events_append_only() RETURNS trigger;

@@ -21,6 +21,7 @@ import { calendarRoutes } from "./modules/calendar/index.ts";
 import { matterFeeds, matterRoutes } from "./modules/matters/index.ts";
 import { notificationRoutes } from "./modules/notifications/index.ts";
 import { helpRequestRoutes } from "./modules/help-requests/index.ts";
+import { earlyWarningRoutes } from "./modules/early-warnings/index.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
 
@@ -182,6 +183,7 @@ export function buildApp(deps: AppDeps) {
   api.route("/", matterRoutes({ db, clock }));
   api.route("/", notificationRoutes({ db, clock }));
   api.route("/", helpRequestRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route("/", earlyWarningRoutes({ db, clock, publicUrl: config.publicUrl }));
   app.route("/api/v1", api);
   app.route("/", matterFeeds({ db, clock }, config.publicUrl));
 

@@ -5,6 +5,7 @@ import { ensureBaselineCalendar } from "./platform/calendar/index.ts";
 import { systemClock, type Clock } from "./platform/clock/index.ts";
 import { seedDirectory } from "./modules/directory/index.ts";
 import { helpRequestSweep } from "./modules/help-requests/index.ts";
+import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
 import { deliverWebhooks, sendDailyDigests } from "./modules/notifications/index.ts";
 import { runSweeps, type Sweep } from "./platform/jobs/index.ts";
 import {
@@ -59,6 +60,7 @@ export function sweeps(rt: Runtime): Sweep[] {
   const publicUrl = rt.config.publicUrl;
   return [
     helpRequestSweep({ db, publicUrl }),
+    earlyWarningSweep({ db, publicUrl }),
     {
       name: "digests",
       run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),

@@ -93,7 +93,8 @@ test("jobs run-due takes --now and rejects a bad date", () => {
   const ok = run(["jobs", "run-due", "--now", "2026-05-01T00:00:00Z"]);
   assert.equal(ok.code, 0, ok.err);
   const ran = Object.keys(JSON.parse(ok.out));
-  for (const sweep of ["help-requests", "digests", "webhooks", "mail"]) assert.ok(ran.includes(sweep), sweep);
+  for (const sweep of ["help-requests", "early-warnings", "digests", "webhooks", "mail"])
+    assert.ok(ran.includes(sweep), sweep);
   const bad = run(["jobs", "run-due", "--now", "tomorrow-ish"]);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--now/);

@@ -10,10 +10,12 @@ export const stylesheet = readFileSync(new URL("./static/app.css", import.meta.u
 export const stylesheetHref = `/static/app.css?v=${createHash("sha256").update(stylesheet).digest("hex").slice(0, 12)}`;
 
 /** The sections of the main navigation. */
-export type NavKey = "home" | "directory" | "resources" | "api" | "account" | "admin" | "sign-in" | null;
+export type NavKey =
+  "home" | "directory" | "resources" | "api" | "work" | "inbox" | "account" | "admin" | "sign-in" | null;
 
-const navItems: Array<{ key: Exclude<NavKey, null>; href: string }> = [
+const navItems: Array<{ key: Exclude<NavKey, null>; href: string; signedIn?: true }> = [
   { key: "home", href: "/" },
+  { key: "work", href: "/work", signedIn: true },
   { key: "directory", href: "/directory" },
   { key: "resources", href: "/resources" },
   { key: "api", href: "/api/docs" },
@@ -77,13 +79,15 @@ export function Layout(props: PageOptions & { v: View; children?: Child }) {
           <div class="wrap header-nav">
             <nav class="main-nav" aria-label={t("web.layout.mainNav")}>
               <ul>
-                {navItems.map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={props.nav === item.key ? "page" : undefined}>
-                      {t(`web.nav.${item.key}`)}
-                    </a>
-                  </li>
-                ))}
+                {navItems
+                  .filter((item) => !item.signedIn || actor.personId)
+                  .map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={props.nav === item.key ? "page" : undefined}>
+                        {t(`web.nav.${item.key}`)}
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </nav>
             <div class="account-nav">
@@ -92,6 +96,9 @@ export function Layout(props: PageOptions & { v: View; children?: Child }) {
                   <span class="signed-in-as">
                     {t("web.layout.signedInAs", { name: personName({ name: actor.name ?? "" }, locale) })}
                   </span>
+                  <a href="/inbox" aria-current={props.nav === "inbox" ? "page" : undefined}>
+                    {v.unread ? t("web.nav.inboxUnread", { count: v.unread }) : t("web.nav.inbox")}
+                  </a>
                   <a href="/account" aria-current={props.nav === "account" ? "page" : undefined}>
                     {t("web.nav.account")}
                   </a>

@@ -6,16 +6,23 @@ import { adminPages } from "./admin-page.tsx";
 import { agencyPages } from "./agency-page.tsx";
 import { pageKit, type PageDeps } from "./deps.ts";
 import { devMailboxPages } from "./dev-mailbox.tsx";
+import { helpRequestPages } from "./help-request-pages.tsx";
+import { inboxPages } from "./inbox-page.tsx";
 import { renderPage, stylesheet } from "./layout.tsx";
+import { matterPages } from "./matter-pages.tsx";
 import { personPages } from "./person-page.tsx";
 import { publicPages } from "./public-pages.tsx";
 import { resourcesPages } from "./resources-page.tsx";
 import { isLocalPath, viewOf } from "./view.tsx";
+import { workPages } from "./work-page.tsx";
 
 export type { PageDeps } from "./deps.ts";
 export { apiDocsPage } from "./api-docs.tsx";
 
-/** Server-rendered pages: the public directory, sign-in, the account, administration and tools. */
+/**
+ * Server-rendered pages: the public directory, sign-in, the account, administration and tools, and
+ * the coordination pages (my work, matters, help requests, the inbox).
+ */
 export function webPages(deps: PageDeps) {
   const app = new Hono<AppEnv>();
   const kit = pageKit(deps);
@@ -27,12 +34,19 @@ export function webPages(deps: PageDeps) {
     return c.body(stylesheet);
   });
 
+  // The page header shows a signed-in person's unread count: loaded once, before any page renders.
+  app.use("*", kit.header);
+
   publicPages(app, kit);
   agencyPages(app, kit);
   personPages(app, kit);
   resourcesPages(app, kit);
   accountPages(app, kit);
   adminPages(app, kit);
+  workPages(app, kit);
+  matterPages(app, kit);
+  helpRequestPages(app, kit);
+  inboxPages(app, kit);
   devMailboxPages(app, kit);
   return app;
 }

@@ -17,6 +17,16 @@ export interface View {
   url: URL;
   /** Set when config allows the development mailbox. */
   devMailbox: boolean;
+  /** Unread items in a signed-in person's inbox, for the page header; null when not known. */
+  unread: number | null;
+}
+
+/** Unread counts by request, set by the pages' header middleware (deps.ts) before a page renders. */
+const unreadByRequest = new WeakMap<Request, number>();
+
+/** Remembers the signed-in person's unread count for this request's page header. */
+export function rememberUnread(c: Ctx, count: number): void {
+  unreadByRequest.set(c.req.raw, count);
 }
 
 /**
@@ -32,6 +42,7 @@ export function viewOf(c: Ctx, devMailbox = false): View {
     csrf: c.get("csrfToken") ?? null,
     url: new URL(c.req.url),
     devMailbox,
+    unread: unreadByRequest.get(c.req.raw) ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
-// Browser journey: sign in by the e-mail link → accept a PO invitation → see the PO role on the
-// profile, in both languages, with an axe-core scan of every page on the way.
+// Browser journeys: sign in by the e-mail link → accept a PO invitation → see the PO role on the
+// profile, in both languages; and, on a 360px phone, a unit's staff acknowledge and answer a help
+// request. An axe-core scan of every page on the way.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -176,4 +177,88 @@ test("sign in by e-mail link, accept a PO invitation, see the PO role in both la
   // The API agrees: the person now holds the PO role for the Ministry of the Interior.
   const profile = await api("GET", `/api/v1/people/${person.id}`, admin);
   assert.ok(profile.roles.some((r: any) => r.role === "po" && r.agency.slug === "moi"));
+});
+
+/** Signs a seeded person in through the sign-in form and the development mailbox. */
+async function signInAs(page: Page, email: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel(/電子郵件|E-mail/).fill(email);
+  await page.locator("main form button[type=submit]").click();
+  await page.waitForLoadState();
+  await page.goto(`${base}/dev/mailbox`);
+  const link = `a[href^="${base}/sign-in/"]`;
+  const card = page.locator("li.card", { hasText: email }).filter({ has: page.locator(link) });
+  await card.first().locator(link).first().click();
+  await page.waitForURL(/\/account/);
+}
+
+/** Nothing is wider than the viewport: no sideways scrolling on a phone. */
+async function assertFits(page: Page, label: string) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: (globalThis as any).document.documentElement.scrollWidth as number,
+    client: (globalThis as any).document.documentElement.clientWidth as number,
+  }));
+  assert.ok(scroll <= client, `${label}: ${scroll}px wide in a ${client}px viewport`);
+}
+
+test("on a 360px phone: a unit's staff acknowledge and answer a help request; pages pass axe", async () => {
+  const requester = cli(["token", "create", "--email", "po-moea-lead@example.org"]);
+  const units = await api("GET", "/api/v1/agencies?kind=unit&parent=moi", requester);
+  const unit = units.items.find((u: any) => u.slug === "moi-dept-civil-affairs");
+  const asked = await api("POST", "/api/v1/help-requests", requester, {
+    title: "戶籍資料欄位確認",
+    body: "需要民政司協助確認戶籍資料欄位。",
+    target: { kind: "unit", id: unit.id },
+  });
+
+  const context = await browser.newContext({
+    bypassCSP: true,
+    locale: "zh-TW",
+    viewport: { width: 360, height: 740 },
+  });
+  const page = await context.newPage();
+  await signInAs(page, "staff-moi-civil-affairs@example.org");
+
+  await page.locator("nav.main-nav a[href='/work']").click();
+  await page.waitForURL(/\/work/);
+  assert.match(await page.locator("#to-me").innerText(), /戶籍資料欄位確認/);
+  await scan(page, "my work (360px)");
+  await assertFits(page, "my work");
+
+  await page.locator(`#to-me a[href="/help-requests/${asked.id}"]`).click();
+  await page.waitForURL(new RegExp(`/help-requests/${asked.id}`));
+  assert.match(await page.locator("#clocks").innerText(), /請於 .+ 前回覆收到/);
+  await scan(page, "help request (360px)");
+  await assertFits(page, "help request");
+
+  await page.locator("#acknowledge-form button[type=submit]").click();
+  await page.waitForURL(/done=acknowledged/);
+  await page.getByLabel("答覆內容").fill("欄位說明已寄給您。");
+  await page.locator("#respond-form button[type=submit]").click();
+  await page.waitForURL(/done=responded/);
+  assert.match(await page.locator("#answer").innerText(), /欄位說明已寄給您。/);
+  await scan(page, "answered help request (360px)");
+
+  await page.goto(`${base}/help-requests/new?kind=unit`);
+  await scan(page, "ask for help (360px)");
+  await assertFits(page, "ask for help");
+  await page.goto(`${base}/matters/new?lang=en`);
+  await scan(page, "raise a matter (360px, en)");
+  await assertFits(page, "raise a matter");
+  await page.getByLabel("Title", { exact: true }).fill("Household data sharing");
+  await page.getByLabel("Owning unit 1 (optional)").selectOption("moi-dept-civil-affairs");
+  await page.locator("#matter-form button[type=submit]").click();
+  await page.waitForURL(/\/matters\/M-\d{4}-\d{4}/);
+  assert.match(await page.locator("#triage").innerText(), /Exactly one unit owns it/);
+  await scan(page, "matter (360px, en)");
+  await assertFits(page, "matter");
+
+  await page.goto(`${base}/inbox?lang=zh-TW`);
+  await scan(page, "inbox (360px)");
+  await assertFits(page, "inbox");
+  await context.close();
+
+  // The requester reads the answer through the API too.
+  const answered = await api("GET", `/api/v1/help-requests/${asked.id}`, requester);
+  assert.equal(answered.state, "answered");
 });

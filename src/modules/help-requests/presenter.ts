@@ -18,6 +18,7 @@ export function presentRequest(
     requesterAgencyId: r.requesterAgencyId,
     target: { kind: r.targetKind, id: r.targetId },
     supportKind: r.supportKind,
+    matterId: r.matterId,
     acknowledgeDueAt: r.acknowledgeDueAt.toISOString(),
     respondDueAt: r.respondDueAt.toISOString(),
     clocks: {

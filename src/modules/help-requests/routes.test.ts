@@ -79,6 +79,27 @@ describe("asking", () => {
     assert.equal(ok.status, 201);
   });
 
+  test("a request can belong to a matter, and the matter's requests can be listed", async () => {
+    const m = await t.api("POST", "/api/v1/matters", {
+      token: requester,
+      body: { title: "資料介接議題", agencyIds: ["moea", "moi"] },
+    });
+    assert.equal(m.status, 201, JSON.stringify(m.body));
+    const r = await ask({ matterId: m.body.reference });
+    assert.equal(r.matterId, m.body.id);
+    const list = await t.api("GET", `/api/v1/help-requests?matter=${m.body.id}`, { token: requester });
+    assert.deepEqual(
+      list.body.items.map((x: any) => x.id),
+      [r.id],
+    );
+    const bad = await t.api("POST", "/api/v1/help-requests", {
+      token: requester,
+      body: { title: "x", body: "y", target: { kind: "unit", id: unitId }, matterId: "M-1999-0001" },
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.field, "matterId");
+  });
+
   test("a participant with no network role cannot ask; strangers cannot read", async () => {
     await createPerson({ db: t.db, clock: t.rt.clock }, systemActor, {
       email: "citizen@example.net",

@@ -40,6 +40,7 @@ const HelpRequestBase = z.object({
   requesterAgencyId: z.string().nullable(),
   target: z.object({ kind: z.enum(targetKinds), id: z.string().nullable() }),
   supportKind: z.enum(["authority", "technical", "process", "experience"]).nullable(),
+  matterId: z.string().nullable(),
   acknowledgeDueAt: z.string(),
   respondDueAt: z.string(),
   clocks: z.object({ acknowledge: Clock, respond: Clock }),
@@ -97,6 +98,7 @@ export function helpRequestRoutes(deps: HelpDeps) {
               id: z.string().uuid("must be an id").nullable().optional(),
             }),
             supportKind: z.enum(["authority", "technical", "process", "experience"]).optional(),
+            matterId: z.string().max(40).optional(),
           })
           .openapi("AskForHelp"),
       ),
@@ -117,6 +119,7 @@ export function helpRequestRoutes(deps: HelpDeps) {
           box: z.enum(["mine", "to-me"]).optional(),
           state: z.enum(["open", "acknowledged", "answered", "withdrawn"]).optional(),
           targetKind: z.enum(targetKinds).optional(),
+          matter: z.string().uuid("must be a matter id").optional(),
           before: z.string().max(100).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),

@@ -49,17 +49,23 @@ test("changes matching a webhook's filter are POSTed, signed, and retried until 
     assert.equal(bad.body.error.field, "url");
     const hook = await t.api("POST", "/api/v1/webhooks", {
       token: admin,
-      body: { url: rx.url, events: ["person.*"] },
+      body: { url: rx.url, events: ["org.*"] },
     });
     assert.equal(hook.status, 201);
     assert.ok(hook.body.secret.startsWith("whsec_"));
     assert.ok(!("secret" in (await t.api("GET", "/api/v1/webhooks", { token: admin })).body.items[0]));
 
-    // A change that matches (person.create) and one that does not (the roster filing).
-    const p = await t.api("POST", "/api/v1/people", {
+    // A change that matches (org.create) and one that does not (the roster filing).
+    const p = await t.api("POST", "/api/v1/agencies", {
       token: admin,
-      body: { email: "hooked@example.org", name: "示範" },
+      body: {
+        slug: "hooked-unit",
+        kind: "unit",
+        parentId: "moi",
+        name: { "zh-TW": "測試科", en: "Test Section" },
+      },
     });
+    assert.equal(p.status, 201);
     await t.api("POST", "/api/v1/agencies/moi/rosters", { token: po, body: { year: 2026 } });
     const clock = t.rt.clock as FixedClock;
     assert.deepEqual(await deliverWebhooks(t.db, clock), { delivered: 0, failed: 1 });
@@ -68,9 +74,9 @@ test("changes matching a webhook's filter are POSTed, signed, and retried until 
     assert.equal(rx.got.length, 2);
     const last = rx.got[1]!;
     const body = JSON.parse(last.body);
-    assert.equal(body.event, "person.create");
+    assert.equal(body.event, "org.create");
     assert.equal(body.entityId, p.body.id);
-    assert.equal(last.headers["x-po-network-event"], "person.create");
+    assert.equal(last.headers["x-po-network-event"], "org.create");
     const expected =
       "sha256=" +
       createHmac("sha256", hook.body.secret)
@@ -93,7 +99,7 @@ test("changes matching a webhook's filter are POSTed, signed, and retried until 
   }
 });
 
-test("reads of restricted records are never sent", async () => {
+test("restricted records are never sent: reads, people, help requests, network matters", async () => {
   const rx = await receiver([]);
   try {
     await t.api("POST", "/api/v1/webhooks", { token: admin, body: { url: rx.url } });
@@ -103,9 +109,21 @@ test("reads of restricted records are never sent", async () => {
     });
     await deliverWebhooks(t.db, t.rt.clock);
     const before = rx.got.length;
+    assert.equal(before, 0, "a person's creation is not sent");
     await t.api("GET", `/api/v1/people/${p.body.id}`, { token: admin }); // audited read
+    const po = await t.tokenFor("po-moi-lead@example.org");
+    await t.api("POST", "/api/v1/matters", { token: po, body: { title: "內部", agencyIds: ["moi"] } });
     await deliverWebhooks(t.db, t.rt.clock);
-    assert.equal(rx.got.length, before);
+    assert.equal(rx.got.length, before, "nothing restricted went out");
+    const pub = await t.api("POST", "/api/v1/matters", {
+      token: po,
+      body: { title: "公開", agencyIds: ["moi"], visibility: "public" },
+    });
+    await deliverWebhooks(t.db, t.rt.clock);
+    assert.ok(
+      rx.got.some((g) => JSON.parse(g.body).entityId === pub.body.id),
+      "a public matter is sent",
+    );
   } finally {
     await rx.close();
   }

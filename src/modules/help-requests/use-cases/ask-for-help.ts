@@ -3,6 +3,7 @@ import { loadCalendar } from "../../../platform/calendar/index.ts";
 import { enqueueMail } from "../../../platform/mail/outbox.ts";
 import { writeAudited } from "../../audit/index.ts";
 import type { Actor } from "../../directory/index.ts";
+import { getMatter } from "../../matters/index.ts";
 import { notify } from "../../notifications/index.ts";
 import { DEFAULT_CLOCKS, nextDue, escalationChain } from "../chain.ts";
 import { peopleOfTarget, resolveTarget } from "../access.ts";
@@ -18,6 +19,8 @@ export interface AskInput {
   body: string;
   target: { kind: TargetKind; id?: string | null };
   supportKind?: "authority" | "technical" | "process" | "experience";
+  /** The matter this request belongs to (a reference number or id the requester can see). */
+  matterId?: string;
 }
 
 /**
@@ -37,6 +40,14 @@ export async function askForHelp(deps: HelpDeps, actor: Actor, input: AskInput) 
     throw fail.invalid("supportKind", "applies only to requests to PDIS");
   }
   const target = await resolveTarget(deps.db, input.target.kind, input.target.id);
+  let matterId: string | null = null;
+  if (input.matterId) {
+    try {
+      matterId = (await getMatter({ db: deps.db, clock: deps.clock }, actor, input.matterId)).id;
+    } catch {
+      throw fail.invalid("matterId", "no such matter that you can see");
+    }
+  }
   const now = deps.clock.now();
   const settings = (await repo.clockSettings(deps.db)).find((s) => s.targetKind === target.kind);
   const acknowledgeDays = settings?.acknowledgeDays ?? DEFAULT_CLOCKS.acknowledgeDays;
@@ -54,6 +65,7 @@ export async function askForHelp(deps: HelpDeps, actor: Actor, input: AskInput) 
       requesterAgencyId,
       targetKind: target.kind,
       targetId: target.id,
+      matterId,
       supportKind: input.supportKind ?? null,
       acknowledgeDays,
       respondDays,

@@ -15,7 +15,14 @@ import { targetAgencyOf } from "./shared.ts";
 export async function listHelpRequests(
   deps: HelpDeps,
   actor: Actor,
-  q: { box?: "mine" | "to-me"; state?: string; targetKind?: TargetKind; before?: string; limit: number },
+  q: {
+    box?: "mine" | "to-me";
+    state?: string;
+    targetKind?: TargetKind;
+    matter?: string;
+    before?: string;
+    limit: number;
+  },
 ) {
   if (!actor.personId && !actor.isAdmin) throw fail.unauthenticated();
   const agencyIds = [...new Set(actor.grants.filter((g) => g.role !== "unit-staff").map((g) => g.agencyId))];
@@ -39,6 +46,7 @@ export async function listHelpRequests(
     requesterId: q.box === "mine" ? (actor.personId ?? undefined) : undefined,
     state: q.state,
     targetKind: q.targetKind,
+    matterId: q.matter,
     before,
     limit: q.limit + 1,
   });
