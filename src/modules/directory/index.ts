@@ -71,3 +71,8 @@ export async function authorisationFor(db: Queryable, agencyId: string) {
   const sizes = await repo.agencySizes(db, [agencyId]);
   return presentAuthorisation(row, sizes.get(agencyId) ?? { subAgencies: 0, units: 0 });
 }
+export type { OrgRef } from "./repository.ts";
+/** Orgs by id or slug, in one query. */
+export const orgsByRef = (db: Queryable, refs: string[]) => repo.orgsByRef(db, refs);
+/** True when the string is a UUID (ids are UUIDs; anything else is a slug or a reference). */
+export const isUuid = (s: string) => repo.isUuid(s);

@@ -457,3 +457,25 @@ export async function findResource(db: Queryable, id: string): Promise<ResourceR
   const [row] = await db.select().from(resources).where(eq(resources.id, id)).limit(1);
   return row ?? null;
 }
+
+/** An org as other modules reference it: what it is and whose it is. */
+export interface OrgRef {
+  id: string;
+  slug: string;
+  kind: "executive-yuan" | "agency" | "unit";
+  parentId: string | null;
+}
+
+/** Orgs by id or slug, in one query. */
+export async function orgsByRef(db: Queryable, refs: string[]): Promise<OrgRef[]> {
+  const ids = [...new Set(refs.filter(isUuid).map((r) => r.toLowerCase()))];
+  const slugs = [...new Set(refs.filter((r) => !isUuid(r)))];
+  if (!ids.length && !slugs.length) return [];
+  const conds = [];
+  if (ids.length) conds.push(inArray(orgs.id, ids));
+  if (slugs.length) conds.push(inArray(orgs.slug, slugs));
+  return db
+    .select({ id: orgs.id, slug: orgs.slug, kind: orgs.kind, parentId: orgs.parentId })
+    .from(orgs)
+    .where(or(...conds));
+}

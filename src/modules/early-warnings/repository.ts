@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
-import { orgs } from "../directory/index.ts";
 import {
   earlyWarningAgencies,
   earlyWarningComments,
@@ -24,31 +23,8 @@ export type CommentRow = typeof earlyWarningComments.$inferSelect;
 /** A row of early_warning_events. */
 export type EventRow = typeof earlyWarningEvents.$inferSelect;
 
-/** An org as this module needs it. */
-export interface OrgRef {
-  id: string;
-  slug: string;
-  kind: "executive-yuan" | "agency" | "unit";
-}
-
-/** True when the string is a UUID. */
-export function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-}
-
-/** Orgs by id or slug, in one query. */
-export async function orgsByRef(db: Queryable, refs: string[]): Promise<OrgRef[]> {
-  const ids = [...new Set(refs.filter(isUuid).map((r) => r.toLowerCase()))];
-  const slugs = [...new Set(refs.filter((r) => !isUuid(r)))];
-  if (!ids.length && !slugs.length) return [];
-  const conds: SQL[] = [];
-  if (ids.length) conds.push(inArray(orgs.id, ids));
-  if (slugs.length) conds.push(inArray(orgs.slug, slugs));
-  return db
-    .select({ id: orgs.id, slug: orgs.slug, kind: orgs.kind })
-    .from(orgs)
-    .where(or(...conds));
-}
+import { isUuid } from "../directory/index.ts";
+export { isUuid, orgsByRef, type OrgRef } from "../directory/index.ts";
 
 /** Inserts a warning. */
 export async function insertWarning(

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
-import { orgs } from "../directory/index.ts";
 import {
   matterAgencies,
   matterEvents,
@@ -30,32 +29,8 @@ export type MemberRow = typeof matterMembers.$inferSelect;
 /** A row of the matter_events table. */
 export type EventRow = typeof matterEvents.$inferSelect;
 
-/** An org as the matters module needs it: what it is and whose it is. */
-export interface OrgRef {
-  id: string;
-  slug: string;
-  kind: "executive-yuan" | "agency" | "unit";
-  parentId: string | null;
-}
-
-/** True when the string is a UUID. */
-export function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-}
-
-/** Orgs by id or slug, in one query. */
-export async function orgsByRef(db: Queryable, refs: string[]): Promise<OrgRef[]> {
-  const ids = [...new Set(refs.filter(isUuid))];
-  const slugs = [...new Set(refs.filter((r) => !isUuid(r)))];
-  if (!ids.length && !slugs.length) return [];
-  const conds: SQL[] = [];
-  if (ids.length) conds.push(inArray(orgs.id, ids));
-  if (slugs.length) conds.push(inArray(orgs.slug, slugs));
-  return db
-    .select({ id: orgs.id, slug: orgs.slug, kind: orgs.kind, parentId: orgs.parentId })
-    .from(orgs)
-    .where(or(...conds));
-}
+import { isUuid } from "../directory/index.ts";
+export { isUuid, orgsByRef, type OrgRef } from "../directory/index.ts";
 
 /** Takes the next reference number of a year; the row lock makes concurrent creators wait their turn. */
 export async function nextReferenceNumber(db: Queryable, year: number): Promise<number> {
