@@ -6,6 +6,7 @@ import type { AuthDeps } from "../modules/auth/index.ts";
 import type { AppEnv, DirectoryDeps } from "../modules/directory/index.ts";
 import type { MattersDeps } from "../modules/matters/index.ts";
 import type { HelpDeps } from "../modules/help-requests/index.ts";
+import type { EarlyWarningsDeps } from "../modules/early-warnings/index.ts";
 import { unreadCount } from "../modules/notifications/index.ts";
 import { rememberUnread, viewOf, type Ctx, type View } from "./view.tsx";
 
@@ -28,6 +29,7 @@ export interface PageKit {
   dir: DirectoryDeps;
   matters: MattersDeps;
   help: HelpDeps;
+  warnings: EarlyWarningsDeps;
   /** The view of a request. */
   view(c: Ctx): View;
   /**
@@ -46,6 +48,7 @@ export function pageKit(deps: PageDeps): PageKit {
     dir: { db, clock: deps.clock },
     matters: { db, clock: deps.clock },
     help: { db, clock: deps.clock, publicUrl: deps.config.publicUrl },
+    warnings: { db, clock: deps.clock, publicUrl: deps.config.publicUrl },
     view: (c) => viewOf(c, mailbox),
     header: async (c, next) => {
       const personId = c.get("actor")?.personId;

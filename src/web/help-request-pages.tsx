@@ -7,6 +7,7 @@ import {
   getClockSettings,
   getHelpRequest,
 } from "../modules/help-requests/index.ts";
+import { getMatter } from "../modules/matters/index.ts";
 import { fail } from "../platform/http/errors.ts";
 import { pick } from "../platform/i18n/index.ts";
 import {
@@ -38,7 +39,7 @@ import {
 import type { PageKit } from "./deps.ts";
 import { attempt, errorState, readForm, str, Validator } from "./forms.ts";
 import { renderPage } from "./layout.tsx";
-import { type Ctx, type View } from "./view.tsx";
+import { tx, type Ctx, type View } from "./view.tsx";
 
 const targetKinds = ["unit", "agency-po", "pdis", "partner", "pool"] as const;
 type TargetKind = (typeof targetKinds)[number];
@@ -47,6 +48,31 @@ const supportKinds = ["authority", "technical", "process", "experience"] as cons
 type ClockSetting = Awaited<ReturnType<typeof getClockSettings>>[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The matter a request is asked on: carried from the matter's page through both steps of the form. */
+interface MatterContext {
+  reference: string;
+  title: string;
+}
+
+/** The matter named by reference (404 when this person cannot see it). */
+async function matterContext(kit: PageKit, actor: Actor, ref: string): Promise<MatterContext> {
+  const m = await getMatter(kit.matters, actor, ref);
+  return { reference: m.reference, title: m.title };
+}
+
+/** "On matter M-2026-0001: title", linking back to the matter. */
+function OnMatter(props: { v: View; matter: MatterContext | null }) {
+  const { v, matter } = props;
+  if (!matter) return null;
+  return (
+    <p class="notice notice-info">
+      {tx(v, "web.help.new.onMatter", {
+        matter: <a href={`/matters/${matter.reference}`}>{`${matter.reference} ${matter.title}`}</a>,
+      })}
+    </p>
+  );
+}
 
 /** Only people with a network role (or admins) ask for help. */
 const mayAsk = (actor: Actor) => actor.isAdmin || actor.grants.length > 0;
@@ -70,8 +96,8 @@ async function targetOptions(kit: PageKit, v: View, kind: TargetKind): Promise<O
 }
 
 /** Step one: whom to ask (a GET form, so it works without scripts and needs no token). */
-function ChooseTargetView(props: { v: View; error?: string }) {
-  const { v } = props;
+function ChooseTargetView(props: { v: View; error?: string; matter: MatterContext | null }) {
+  const { v, matter } = props;
   const { t } = v;
   const state: FormState | undefined = props.error
     ? { values: {}, errors: { kind: props.error } }
@@ -81,7 +107,9 @@ function ChooseTargetView(props: { v: View; error?: string }) {
       <HelpBreadcrumb v={v} />
       <h1>{t("web.help.new.title")}</h1>
       <p class="lead">{t("web.help.new.lead")}</p>
+      <OnMatter v={v} matter={matter} />
       <form method="get" action="/help-requests/new" class="stack-form" id="choose-form">
+        {matter ? <input type="hidden" name="matter" value={matter.reference} /> : null}
         {props.error ? (
           <div class="error-summary" role="alert" tabindex={-1}>
             <p class="error-summary-title">{t("web.form.problem")}</p>
@@ -131,8 +159,9 @@ function AskView(props: {
   options: Option[];
   clock: ClockSetting | undefined;
   state?: FormState;
+  matter: MatterContext | null;
 }) {
-  const { v, kind, options, clock } = props;
+  const { v, kind, options, clock, matter } = props;
   const { t } = v;
   const form = "help-form";
   const state = props.state;
@@ -142,8 +171,17 @@ function AskView(props: {
       <h1>{t("web.help.new.title")}</h1>
       <p class="lead">
         {t("web.help.new.asking", { kind: t(`web.help.kindShort.${kind}`) })}{" "}
-        <a href="/help-requests/new">{t("web.help.new.change")}</a>
+        <a
+          href={
+            matter
+              ? `/help-requests/new?matter=${encodeURIComponent(matter.reference)}`
+              : "/help-requests/new"
+          }
+        >
+          {t("web.help.new.change")}
+        </a>
       </p>
+      <OnMatter v={v} matter={matter} />
       {clock ? (
         <p>
           {t("web.help.new.clocks", {
@@ -167,6 +205,7 @@ function AskView(props: {
         }}
       >
         <input type="hidden" name="targetKind" value={kind} />
+        {matter ? <input type="hidden" name="matterId" value={matter.reference} /> : null}
         {kind === "pdis" ? (
           <Choices
             v={v}
@@ -269,6 +308,7 @@ function HelpRequestView(props: {
   forms: HelpForms;
   now: Date;
   done: string | undefined;
+  matter: MatterContext | null;
 }) {
   const { v, r, labels, forms, now } = props;
   const { t } = v;
@@ -297,6 +337,16 @@ function HelpRequestView(props: {
             <Moment v={v} at={r.createdAt} now={now} />
           </dd>
         </div>
+        {props.matter ? (
+          <div>
+            <dt>{t("web.help.matterLabel")}</dt>
+            <dd>
+              <a href={`/matters/${props.matter.reference}`}>
+                {`${props.matter.reference} ${props.matter.title}`}
+              </a>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t("web.help.stateLabel")}</dt>
           <dd>
@@ -449,13 +499,14 @@ export function helpRequestPages(app: Hono<AppEnv>, kit: PageKit) {
   async function renderNew(
     c: Ctx,
     kind: TargetKind | null,
-    opts: { state?: FormState; error?: string } = {},
+    opts: { state?: FormState; error?: string; matter?: MatterContext | null } = {},
     status = 200,
   ) {
     const v = kit.view(c);
+    const matter = opts.matter ?? null;
     c.header("Cache-Control", "no-store");
     let body: Child;
-    if (!kind) body = <ChooseTargetView v={v} error={opts.error} />;
+    if (!kind) body = <ChooseTargetView v={v} error={opts.error} matter={matter} />;
     else {
       const clock = (await getClockSettings(kit.help)).find((s) => s.targetKind === kind);
       let state = opts.state;
@@ -463,7 +514,14 @@ export function helpRequestPages(app: Hono<AppEnv>, kit: PageKit) {
       const preset = c.req.query("to");
       if (!state && preset) state = { values: { target: preset }, errors: {} };
       body = (
-        <AskView v={v} kind={kind} options={await targetOptions(kit, v, kind)} clock={clock} state={state} />
+        <AskView
+          v={v}
+          kind={kind}
+          options={await targetOptions(kit, v, kind)}
+          clock={clock}
+          state={state}
+          matter={matter}
+        />
       );
     }
     return c.html(
@@ -473,7 +531,12 @@ export function helpRequestPages(app: Hono<AppEnv>, kit: PageKit) {
           title: v.t("web.help.new.title"),
           nav: "work",
           // After a POST the language switch goes back to the first step; a GET keeps its address.
-          langPath: c.req.method === "GET" ? undefined : "/help-requests/new",
+          langPath:
+            c.req.method === "GET"
+              ? undefined
+              : matter
+                ? `/help-requests/new?matter=${encodeURIComponent(matter.reference)}`
+                : "/help-requests/new",
           hasError: status >= 400,
         },
         body,
@@ -489,12 +552,15 @@ export function helpRequestPages(app: Hono<AppEnv>, kit: PageKit) {
       return c.redirect(`/sign-in?redirectTo=${encodeURIComponent(here)}`, 303);
     }
     if (!mayAsk(actor)) throw fail.forbidden();
+    // Asked from a matter's page: the request belongs to that matter (404 if it cannot be seen).
+    const ref = c.req.query("matter");
+    const matter = ref ? await matterContext(kit, actor, ref) : null;
     const kind = c.req.query("kind");
-    if (kind === undefined) return renderNew(c, null);
+    if (kind === undefined) return renderNew(c, null, { matter });
     if (!(targetKinds as readonly string[]).includes(kind)) {
-      return renderNew(c, null, { error: kit.view(c).t("web.help.new.whomRequired") }, 400);
+      return renderNew(c, null, { error: kit.view(c).t("web.help.new.whomRequired"), matter }, 400);
     }
-    return renderNew(c, kind as TargetKind);
+    return renderNew(c, kind as TargetKind, { matter });
   });
 
   app.post("/help-requests", async (c) => {
@@ -502,9 +568,13 @@ export function helpRequestPages(app: Hono<AppEnv>, kit: PageKit) {
     if (!mayAsk(actor)) throw fail.forbidden();
     const v = kit.view(c);
     const form = new Validator(v, await readForm(c));
+    const matterId = str(form.values, "matterId") || undefined;
+    // Shown again with the form if it fails; a matter that cannot be seen is refused by askForHelp.
+    const found = matterId ? await attempt(() => matterContext(kit, actor, matterId)) : null;
+    const matter = found?.ok ? found.value : null;
     const kind = str(form.values, "targetKind");
     if (!(targetKinds as readonly string[]).includes(kind)) {
-      return renderNew(c, null, { error: v.t("web.help.new.whomRequired") }, 400);
+      return renderNew(c, null, { error: v.t("web.help.new.whomRequired"), matter }, 400);
     }
     const targetKind = kind as TargetKind;
     let supportKind: (typeof supportKinds)[number] | undefined;
@@ -518,16 +588,24 @@ export function helpRequestPages(app: Hono<AppEnv>, kit: PageKit) {
     }
     const title = form.required("title", 200);
     const body = form.required("body", 20000);
-    if (!form.ok) return renderNew(c, targetKind, { state: form.state() }, 400);
+    if (!form.ok) return renderNew(c, targetKind, { state: form.state(), matter }, 400);
     const result = await attempt(() =>
-      askForHelp(kit.help, actor, { title, body, target: { kind: targetKind, id: target }, supportKind }),
+      askForHelp(kit.help, actor, {
+        title,
+        body,
+        target: { kind: targetKind, id: target },
+        supportKind,
+        matterId,
+      }),
     );
     if (!result.ok) {
       const state = errorState(v, result.error, form.values, {
         "target.id": "target",
         "target.kind": "targetKind",
+        // The matter is a hidden field: its error goes to the top of the form.
+        matterId: "",
       });
-      return renderNew(c, targetKind, { state }, result.error.def.status);
+      return renderNew(c, targetKind, { state, matter }, result.error.def.status);
     }
     return c.redirect(`/help-requests/${result.value.id}?done=asked`, 303);
   });
@@ -537,6 +615,8 @@ export function helpRequestPages(app: Hono<AppEnv>, kit: PageKit) {
     if (!UUID.test(id)) throw fail.notFound();
     const r = await getHelpRequest(kit.help, v.actor, id);
     const labels = await loadLabels(deps.database.db, helpLabelIds([r]));
+    // The matter it was asked on, when this person can see that matter.
+    const found = r.matterId ? await attempt(() => matterContext(kit, v.actor, r.matterId!)) : null;
     c.header("Cache-Control", "no-store");
     return c.html(
       renderPage(
@@ -549,6 +629,7 @@ export function helpRequestPages(app: Hono<AppEnv>, kit: PageKit) {
           forms={forms}
           now={deps.clock.now()}
           done={status === 200 ? c.req.query("done") : undefined}
+          matter={found?.ok ? found.value : null}
         />,
       ),
       status as 200,

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Child } from "hono/jsx";
-import { isPdis } from "../modules/directory/index.ts";
+import { isPdis, type Actor } from "../modules/directory/index.ts";
+import { canOnWarning } from "../modules/early-warnings/index.ts";
 import { htmlLang, langHref, personName, type View } from "./view.tsx";
 
 /** The stylesheet, read once; its hash versions the URL so it can be cached for a year. */
@@ -11,11 +12,28 @@ export const stylesheetHref = `/static/app.css?v=${createHash("sha256").update(s
 
 /** The sections of the main navigation. */
 export type NavKey =
-  "home" | "directory" | "resources" | "api" | "work" | "inbox" | "account" | "admin" | "sign-in" | null;
+  | "home"
+  | "directory"
+  | "resources"
+  | "api"
+  | "work"
+  | "early-warnings"
+  | "inbox"
+  | "account"
+  | "admin"
+  | "sign-in"
+  | null;
 
-const navItems: Array<{ key: Exclude<NavKey, null>; href: string; signedIn?: true }> = [
+/** The main navigation; `shownTo` keeps an item to the people it is for. */
+const navItems: Array<{ key: Exclude<NavKey, null>; href: string; shownTo?: (actor: Actor) => boolean }> = [
   { key: "home", href: "/" },
-  { key: "work", href: "/work", signedIn: true },
+  { key: "work", href: "/work", shownTo: (actor) => !!actor.personId },
+  // Early warnings are seen only inside the network: the link is shown only to those who may see them.
+  {
+    key: "early-warnings",
+    href: "/early-warnings",
+    shownTo: (actor) => !!actor.personId && canOnWarning(actor, { do: "browse" }),
+  },
   { key: "directory", href: "/directory" },
   { key: "resources", href: "/resources" },
   { key: "api", href: "/api/docs" },
@@ -80,7 +98,7 @@ export function Layout(props: PageOptions & { v: View; children?: Child }) {
             <nav class="main-nav" aria-label={t("web.layout.mainNav")}>
               <ul>
                 {navItems
-                  .filter((item) => !item.signedIn || actor.personId)
+                  .filter((item) => !item.shownTo || item.shownTo(actor))
                   .map((item) => (
                     <li>
                       <a href={item.href} aria-current={props.nav === item.key ? "page" : undefined}>

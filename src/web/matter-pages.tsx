@@ -15,6 +15,7 @@ import {
   setOwners,
   type MatterAccess,
 } from "../modules/matters/index.ts";
+import { listHelpRequests } from "../modules/help-requests/index.ts";
 import { AppError, fail } from "../platform/http/errors.ts";
 import { pick } from "../platform/i18n/index.ts";
 import {
@@ -32,12 +33,15 @@ import {
 import {
   agencyOptions,
   directoryChoices,
+  helpLabelIds,
+  HelpRequestItem,
   joinNames,
   loadLabels,
   Moment,
   slugOf,
   unitOptions,
   type DirectoryChoices,
+  type HelpItem,
   type Labels,
 } from "./coordination-parts.tsx";
 import type { PageKit } from "./deps.ts";
@@ -54,6 +58,8 @@ type OrgRef = { slug: string; name: { "zh-TW": string; en: string } };
 const UNIT_SLOTS = 4;
 const AGENCY_SLOTS = 3;
 const MAX_SLOTS = 50;
+/** How many of a matter's help requests its page lists (newest first). */
+const HELP_LIMIT = 50;
 
 const refusalLevels = ["po", "pdis", "minister-office"] as const;
 const nextLevel: Record<string, string | null> = {
@@ -85,6 +91,7 @@ const doneMessages = [
   "member-removed",
   "closed",
   "reopened",
+  "from-warning",
 ] as const;
 
 /** What the policy looks at, from the matter as presented. */
@@ -646,12 +653,52 @@ function RefusalCard(props: { v: View; m: Matter; r: Refusal; forms: MatterForms
   );
 }
 
+/** The help requests asked on this matter that the reader can see, and a link to ask one more. */
+function MatterHelpRequests(props: {
+  v: View;
+  m: Matter;
+  help: { items: HelpItem[]; next: string | null };
+  labels: Labels;
+  now: Date;
+}) {
+  const { v, m, help, labels, now } = props;
+  const { t, actor } = v;
+  const mayAsk = m.state === "open" && (actor.isAdmin || actor.grants.length > 0);
+  return (
+    <section aria-labelledby="help-title" id="help-requests">
+      <h2 id="help-title">{t("web.matter.help.title")}</h2>
+      <p>{t("web.matter.help.intro")}</p>
+      {help.items.length ? (
+        <ul class="card-list">
+          {help.items.map((r) => (
+            <HelpRequestItem v={v} r={r} labels={labels} now={now} from />
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">{t("web.matter.help.none")}</p>
+      )}
+      {help.next ? <p class="muted">{t("web.matter.help.newestOnly", { n: HELP_LIMIT })}</p> : null}
+      {mayAsk ? (
+        <p>
+          <a
+            class="button button-secondary"
+            href={`/help-requests/new?matter=${encodeURIComponent(m.reference)}`}
+          >
+            {t("web.matter.help.ask")}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 function MatterView(props: {
   v: View;
   m: Matter;
   forms: MatterForms;
   choices: DirectoryChoices | null;
   labels: Labels;
+  help: { items: HelpItem[]; next: string | null } | null;
   now: Date;
   done: string | undefined;
 }) {
@@ -830,6 +877,8 @@ function MatterView(props: {
           </details>
         ) : null}
       </section>
+
+      {props.help ? <MatterHelpRequests v={v} m={m} help={props.help} labels={labels} now={now} /> : null}
 
       {m.workingGroup !== null ? (
         <section aria-labelledby="group-title" id="working-group">
@@ -1017,7 +1066,16 @@ export function matterPages(app: Hono<AppEnv>, kit: PageKit) {
       throw err;
     }
     const ids = historyIds(m);
-    const labels = await loadLabels(deps.database.db, ids);
+    // Signed in, the page lists the help requests asked on the matter that this person can see.
+    const help = v.actor.personId
+      ? await listHelpRequests(kit.help, v.actor, { matter: m.id, limit: HELP_LIMIT })
+      : null;
+    const helpIds = helpLabelIds(help?.items ?? []);
+    const labels = await loadLabels(deps.database.db, {
+      orgs: [...ids.orgs, ...helpIds.orgs],
+      people: [...ids.people, ...helpIds.people],
+      resources: helpIds.resources,
+    });
     const choices = v.actor.personId ? await directoryChoices(dir) : null;
     if (v.actor.personId) c.header("Cache-Control", "no-store");
     return c.html(
@@ -1035,6 +1093,7 @@ export function matterPages(app: Hono<AppEnv>, kit: PageKit) {
           forms={forms}
           choices={choices}
           labels={labels}
+          help={help}
           now={deps.clock.now()}
           done={status === 200 ? c.req.query("done") : undefined}
         />,

@@ -6,6 +6,7 @@ import { adminPages } from "./admin-page.tsx";
 import { agencyPages } from "./agency-page.tsx";
 import { pageKit, type PageDeps } from "./deps.ts";
 import { devMailboxPages } from "./dev-mailbox.tsx";
+import { earlyWarningPages } from "./early-warning-pages.tsx";
 import { helpRequestPages } from "./help-request-pages.tsx";
 import { inboxPages } from "./inbox-page.tsx";
 import { renderPage, stylesheet } from "./layout.tsx";
@@ -21,7 +22,7 @@ export { apiDocsPage } from "./api-docs.tsx";
 
 /**
  * Server-rendered pages: the public directory, sign-in, the account, administration and tools, and
- * the coordination pages (my work, matters, help requests, the inbox).
+ * the coordination pages (my work, matters, help requests, early warnings, the inbox).
  */
 export function webPages(deps: PageDeps) {
   const app = new Hono<AppEnv>();
@@ -46,6 +47,7 @@ export function webPages(deps: PageDeps) {
   workPages(app, kit);
   matterPages(app, kit);
   helpRequestPages(app, kit);
+  earlyWarningPages(app, kit);
   inboxPages(app, kit);
   devMailboxPages(app, kit);
   return app;

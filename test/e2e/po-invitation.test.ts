@@ -1,6 +1,6 @@
 // Browser journeys: sign in by the e-mail link → accept a PO invitation → see the PO role on the
 // profile, in both languages; and, on a 360px phone, a unit's staff acknowledge and answer a help
-// request. An axe-core scan of every page on the way.
+// request; and a PO raises an early warning and comments on it. An axe-core scan of every page on the way.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -261,4 +261,54 @@ test("on a 360px phone: a unit's staff acknowledge and answer a help request; pa
   // The requester reads the answer through the API too.
   const answered = await api("GET", `/api/v1/help-requests/${asked.id}`, requester);
   assert.equal(answered.state, "answered");
+});
+
+test("on a 360px phone: a PO raises an early warning through the form, finds it on the radar and comments; pages pass axe", async () => {
+  const context = await browser.newContext({
+    bypassCSP: true,
+    locale: "zh-TW",
+    viewport: { width: 360, height: 740 },
+  });
+  const page = await context.newPage();
+  await signInAs(page, "po-moi-lead@example.org");
+
+  await page.locator("nav.main-nav a[href='/early-warnings']").click();
+  await page.waitForURL(/\/early-warnings/);
+  await scan(page, "early-warning radar (360px)");
+  await assertFits(page, "early-warning radar");
+
+  await page.goto(`${base}/early-warnings/new?lang=en`);
+  await scan(page, "raise an early warning (360px, en)");
+  await assertFits(page, "raise an early warning");
+  await page.getByLabel("Title", { exact: true }).fill("Legislator to question a household data leak");
+  await page.getByLabel(/What was seen/).fill("A legislator's office called about leaked household records.");
+  await page.getByRole("radio", { name: /^A legislator/ }).check();
+  await page.getByLabel(/Evidence links/).fill("https://news.example.org/leak\nnot a link");
+  await page.getByLabel("Ministry of the Interior", { exact: true }).check();
+  await page.getByLabel(/Expected to flare up within/).fill("30");
+  await page.getByRole("radio", { name: /^High/ }).check();
+  await page.locator("#warning-form button[type=submit]").click();
+  await page.waitForLoadState();
+  assert.match(await page.locator("#warning-form-evidence-error").innerText(), /Line 2/);
+  await scan(page, "raise an early warning with an error (360px, en)");
+
+  await page.getByLabel(/Evidence links/).fill("https://news.example.org/leak");
+  await page.locator("#warning-form button[type=submit]").click();
+  await page.waitForURL(/\/early-warnings\/[0-9a-f-]{36}\?done=raised/);
+  assert.match(await page.locator("main").innerText(), /High severity/);
+  await scan(page, "early warning (360px, en)");
+  await assertFits(page, "early warning");
+
+  await page.getByLabel("Your comment").fill("The Ministry's press office has been told.");
+  await page.locator("#comment-form button[type=submit]").click();
+  await page.waitForURL(/done=commented/);
+  assert.match(await page.locator("#comments").innerText(), /press office has been told/);
+
+  await page.goto(`${base}/early-warnings?source=legislator&lang=en`);
+  assert.match(await page.locator("#warnings").innerText(), /Legislator to question a household data leak/);
+  await scan(page, "filtered radar (360px, en)");
+  await page.goto(`${base}/early-warnings/look-back?lang=zh-TW`);
+  await scan(page, "look-back (360px)");
+  await assertFits(page, "look-back");
+  await context.close();
 });

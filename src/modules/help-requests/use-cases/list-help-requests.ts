@@ -1,5 +1,5 @@
 import { fail } from "../../../platform/http/errors.ts";
-import { isPdis, type Actor } from "../../directory/index.ts";
+import { isPdis, isUuid, type Actor } from "../../directory/index.ts";
 import * as repo from "../repository.ts";
 import { presentRequest } from "../presenter.ts";
 import { escalationChain } from "../chain.ts";
@@ -25,6 +25,7 @@ export async function listHelpRequests(
   },
 ) {
   if (!actor.personId && !actor.isAdmin) throw fail.unauthenticated();
+  if (q.matter && !isUuid(q.matter)) throw fail.invalid("matter", "must be a matter id");
   const agencyIds = [...new Set(actor.grants.filter((g) => g.role !== "unit-staff").map((g) => g.agencyId))];
   const unitIds = actor.grants.filter((g) => g.role === "unit-staff").map((g) => g.orgId);
   let before: { createdAt: Date; id: string } | undefined;
