@@ -559,6 +559,57 @@ CREATE TABLE sign_in_links (
 );
 CREATE UNIQUE INDEX sign_in_links_token_key ON public.sign_in_links USING btree (token_hash);
 
+CREATE TABLE speakers (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  slug text NOT NULL,
+  name text NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT speakers_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX speakers_name_key ON public.speakers USING btree (name);
+CREATE UNIQUE INDEX speakers_slug_key ON public.speakers USING btree (slug);
+
+CREATE TABLE speeches (
+  transcript_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  position integer NOT NULL,
+  speaker_id uuid,
+  kind text NOT NULL,
+  text text NOT NULL,
+  heading_level integer,
+  colon text,
+  continued boolean DEFAULT false NOT NULL,
+  style text,
+  paragraphs jsonb,
+  CONSTRAINT speeches_heading_level_check CHECK (((kind = 'heading'::text) = (heading_level IS NOT NULL))),
+  CONSTRAINT speeches_kind_check CHECK ((kind = ANY (ARRAY['speech'::text, 'narrative'::text, 'heading'::text]))),
+  CONSTRAINT speeches_pkey PRIMARY KEY (transcript_id, id),
+  CONSTRAINT speeches_speaker_id_speakers_id_fk FOREIGN KEY (speaker_id) REFERENCES speakers(id),
+  CONSTRAINT speeches_transcript_id_transcripts_id_fk FOREIGN KEY (transcript_id) REFERENCES transcripts(id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX speeches_position_key ON public.speeches USING btree (transcript_id, "position");
+CREATE INDEX speeches_speaker_idx ON public.speeches USING btree (speaker_id);
+
+CREATE TABLE transcripts (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  slug text NOT NULL,
+  title text NOT NULL,
+  date date,
+  title_date_prefix text,
+  kind text DEFAULT 'other'::text NOT NULL,
+  state text DEFAULT 'published'::text NOT NULL,
+  language text NOT NULL,
+  source_hash text NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT transcripts_kind_check CHECK ((kind = ANY (ARRAY['monthly'::text, 'quarterly'::text, 'collaborative'::text, 'prep'::text, 'working'::text, 'interview'::text, 'speech'::text, 'other'::text]))),
+  CONSTRAINT transcripts_language_check CHECK ((language = ANY (ARRAY['zh-TW'::text, 'en'::text]))),
+  CONSTRAINT transcripts_pkey PRIMARY KEY (id),
+  CONSTRAINT transcripts_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'in-review'::text, 'published'::text])))
+);
+CREATE INDEX transcripts_date_idx ON public.transcripts USING btree (date, id);
+CREATE UNIQUE INDEX transcripts_slug_key ON public.transcripts USING btree (slug);
+
 CREATE TABLE webhook_deliveries (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   webhook_id uuid NOT NULL,

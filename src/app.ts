@@ -22,6 +22,7 @@ import { matterFeeds, matterRoutes } from "./modules/matters/index.ts";
 import { notificationRoutes } from "./modules/notifications/index.ts";
 import { helpRequestRoutes } from "./modules/help-requests/index.ts";
 import { earlyWarningRoutes } from "./modules/early-warnings/index.ts";
+import { transcriptRoutes } from "./modules/transcripts/index.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
 
@@ -184,6 +185,7 @@ export function buildApp(deps: AppDeps) {
   api.route("/", notificationRoutes({ db, clock }));
   api.route("/", helpRequestRoutes({ db, clock, publicUrl: config.publicUrl }));
   api.route("/", earlyWarningRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route("/", transcriptRoutes({ db, clock }));
   app.route("/api/v1", api);
   app.route("/", matterFeeds({ db, clock }, config.publicUrl));
 

@@ -15,6 +15,7 @@ import {
 } from "../modules/directory/index.ts";
 import { exportDirectoryCsv, importDirectoryCsv } from "../modules/directory/index.ts";
 import { importCalendar } from "../modules/calendar/index.ts";
+import { importTranscriptFiles } from "../modules/transcripts/index.ts";
 
 const HELP = `po-network — command line of PO Network
 
@@ -31,6 +32,7 @@ Usage: po-network <command> [options]
   restore FILE                        load a backup into an empty database
   jobs run-due [--now ISO]            run every due sweep once (--now sets the clock for this run)
   calendar import FILE.csv            import the official office calendar (政府行政機關辦公日曆表)
+  import transcripts PATH…            import archive Markdown files and folders (*.md); idempotent
 
 Configuration comes from the environment (DATA_DIR, DATABASE_URL, …); see README.md.
 When a server is running on the same DATA_DIR, the CLI reaches its database through its socket.`;
@@ -239,6 +241,53 @@ export async function runCli(argv: string[], out = process.stdout, err = process
             `${r.written} written${r.keptClosures ? `, ${r.keptClosures} admin closures kept` : ""}\n`,
         );
         return 0;
+      });
+    }
+    case "import": {
+      if (sub !== "transcripts" || rest.length === 0) return usage(err, "import transcripts PATH…");
+      const { collectMarkdownFiles } = await import("./files.ts");
+      const collected = collectMarkdownFiles(rest);
+      if (collected.missing.length) {
+        for (const m of collected.missing) err.write(`no such file or folder: ${m}\n`);
+        return 1;
+      }
+      return withRuntime(async (rt) => {
+        const { readFileSync } = await import("node:fs");
+        // Read lazily, one file at a time: the archive need not be held in memory whole.
+        const files = collected.files.map((name) => ({
+          name,
+          get text() {
+            return readFileSync(name, "utf8");
+          },
+        }));
+        const tty = (err as NodeJS.WriteStream).isTTY === true;
+        let lastDraw = 0;
+        const r = await importTranscriptFiles(
+          { db: rt.database.db, clock: rt.clock },
+          systemActor,
+          files,
+          tty
+            ? (p) => {
+                const now = Date.now();
+                if (now - lastDraw < 100 && p.done !== p.total) return;
+                lastDraw = now;
+                const width = 30;
+                const fill = Math.round((p.done / p.total) * width);
+                err.write(
+                  `\r[${"#".repeat(fill)}${".".repeat(width - fill)}] ${p.done}/${p.total} ` +
+                    `${p.file.split("/").pop()!.slice(0, 40).padEnd(40)}`,
+                );
+                if (p.done === p.total) err.write("\n");
+              }
+            : undefined,
+        );
+        const c = r.transcripts;
+        out.write(
+          `files: ${r.files}; transcripts: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged; ` +
+            `speeches: ${r.speeches}; skipped: ${r.skipped.length}\n`,
+        );
+        for (const s of r.skipped) err.write(`skipped ${s.file}:${s.line}: ${s.message}\n`);
+        return r.skipped.length ? 1 : 0;
       });
     }
     default:
