@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { createTestApp } from "../platform/testing/app.ts";
 import type { FixedClock } from "../platform/clock/index.ts";
 import { escalateDueHelpRequests } from "../modules/help-requests/index.ts";
-import { assertTranslated, pageClient } from "./test-client.ts";
+import { assertTranslated, pageClient, pageSection as section, pageText as text } from "./test-client.ts";
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -31,26 +31,6 @@ before(async () => {
 after(async () => {
   await t?.close();
 });
-
-/** The page's text without tags, whitespace collapsed. */
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .replace(/\s+([.,:;)）。，])/g, "$1")
-    .replace(/([(（])\s+/g, "$1");
-}
-
-/** The HTML of one section of a page, by its id. */
-function section(html: string, id: string): string {
-  const start = html.indexOf(`id="${id}"`);
-  assert.ok(start >= 0, `the page has a section #${id}`);
-  const end = html.indexOf("</section>", start);
-  return html.slice(start, end);
-}
 
 /** The page header (where the unread count is). */
 function header(html: string): string {

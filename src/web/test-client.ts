@@ -90,3 +90,23 @@ export function assertTranslated(html: string) {
   const leaked = html.match(/\bweb\.[a-zA-Z][\w-]*\.[\w.-]+/g);
   assert.equal(leaked, null, `untranslated keys: ${leaked?.join(", ")}`);
 }
+
+/** The page's text without tags, whitespace collapsed. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .replace(/\s+([.,:;)）。，])/g, "$1")
+    .replace(/([(（])\s+/g, "$1");
+}
+
+/** The HTML of one section of a page, by its id. */
+export function pageSection(html: string, id: string): string {
+  const start = html.indexOf(`id="${id}"`);
+  assert.ok(start >= 0, `the page has a section #${id}`);
+  const end = html.indexOf("</section>", start);
+  return html.slice(start, end);
+}
