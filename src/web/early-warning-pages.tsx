@@ -132,6 +132,43 @@ const sourceOptions = (v: View): Option[] =>
 const severityOptions = (v: View): Option[] =>
   severities.map((s) => ({ value: s, label: v.t(`web.warning.severity.${s}`) }));
 
+/** The agency, source and severity filters shared by the radar and the look-back. */
+function SignalFilters(props: { v: View; form: string; choices: DirectoryChoices; state: FormState }) {
+  const { v, form, choices, state } = props;
+  const t = v.t;
+  return (
+    <>
+      <FilterSelect
+        v={v}
+        form={form}
+        name="agency"
+        label={t("web.warning.radar.agency")}
+        any={t("web.warning.radar.anyAgency")}
+        options={agencyOptions(v, choices)}
+        state={state}
+      />
+      <FilterSelect
+        v={v}
+        form={form}
+        name="source"
+        label={t("web.warning.sourceLabel")}
+        any={t("web.warning.radar.anySource")}
+        options={sourceOptions(v)}
+        state={state}
+      />
+      <FilterSelect
+        v={v}
+        form={form}
+        name="severity"
+        label={t("web.warning.severityLabel")}
+        any={t("web.warning.radar.anySeverity")}
+        options={severityOptions(v)}
+        state={state}
+      />
+    </>
+  );
+}
+
 // ── The radar ────────────────────────────────────────────────────────────────────────────────
 
 const radarFields = ["agency", "source", "severity", "state", "window", "days"] as const;
@@ -205,33 +242,7 @@ function RadarView(props: {
             }}
           />
           <div class="filter-grid">
-            <FilterSelect
-              v={v}
-              form={form}
-              name="agency"
-              label={t("web.warning.radar.agency")}
-              any={t("web.warning.radar.anyAgency")}
-              options={agencyOptions(v, choices)}
-              state={filters}
-            />
-            <FilterSelect
-              v={v}
-              form={form}
-              name="source"
-              label={t("web.warning.sourceLabel")}
-              any={t("web.warning.radar.anySource")}
-              options={sourceOptions(v)}
-              state={filters}
-            />
-            <FilterSelect
-              v={v}
-              form={form}
-              name="severity"
-              label={t("web.warning.severityLabel")}
-              any={t("web.warning.radar.anySeverity")}
-              options={severityOptions(v)}
-              state={filters}
-            />
+            <SignalFilters v={v} form={form} choices={choices} state={filters} />
             <FilterSelect
               v={v}
               form={form}
@@ -942,33 +953,7 @@ function LookBackView(props: {
             }}
           />
           <div class="filter-grid">
-            <FilterSelect
-              v={v}
-              form={form}
-              name="agency"
-              label={t("web.warning.radar.agency")}
-              any={t("web.warning.radar.anyAgency")}
-              options={agencyOptions(v, choices)}
-              state={filters}
-            />
-            <FilterSelect
-              v={v}
-              form={form}
-              name="source"
-              label={t("web.warning.sourceLabel")}
-              any={t("web.warning.radar.anySource")}
-              options={sourceOptions(v)}
-              state={filters}
-            />
-            <FilterSelect
-              v={v}
-              form={form}
-              name="severity"
-              label={t("web.warning.severityLabel")}
-              any={t("web.warning.radar.anySeverity")}
-              options={severityOptions(v)}
-              state={filters}
-            />
+            <SignalFilters v={v} form={form} choices={choices} state={filters} />
             <FilterSelect
               v={v}
               form={form}
