@@ -564,10 +564,34 @@ CREATE TABLE speakers (
   slug text NOT NULL,
   name text NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
+  person_id uuid,
+  CONSTRAINT speakers_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id),
   CONSTRAINT speakers_pkey PRIMARY KEY (id)
 );
 CREATE UNIQUE INDEX speakers_name_key ON public.speakers USING btree (name);
 CREATE UNIQUE INDEX speakers_slug_key ON public.speakers USING btree (slug);
+
+CREATE TABLE speech_versions (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  transcript_id uuid NOT NULL,
+  speech_id uuid NOT NULL,
+  version integer NOT NULL,
+  action text NOT NULL,
+  position integer NOT NULL,
+  speaker_id uuid,
+  text text NOT NULL,
+  participant_id uuid,
+  person_id uuid,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT speech_versions_action_check CHECK ((action = ANY (ARRAY['create'::text, 'edit'::text, 'pseudonymise'::text, 'delete'::text, 'restore'::text]))),
+  CONSTRAINT speech_versions_participant_id_transcript_review_participants_i FOREIGN KEY (participant_id) REFERENCES transcript_review_participants(id),
+  CONSTRAINT speech_versions_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id),
+  CONSTRAINT speech_versions_pkey PRIMARY KEY (id),
+  CONSTRAINT speech_versions_speaker_id_speakers_id_fk FOREIGN KEY (speaker_id) REFERENCES speakers(id),
+  CONSTRAINT speech_versions_transcript_id_transcripts_id_fk FOREIGN KEY (transcript_id) REFERENCES transcripts(id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX speech_versions_speech_key ON public.speech_versions USING btree (transcript_id, speech_id, version);
+CREATE TRIGGER speech_versions_no_update BEFORE UPDATE ON public.speech_versions FOR EACH ROW EXECUTE FUNCTION speech_versions_no_update();
 
 CREATE TABLE speeches (
   transcript_id uuid NOT NULL,
@@ -581,14 +605,54 @@ CREATE TABLE speeches (
   continued boolean DEFAULT false NOT NULL,
   style text,
   paragraphs jsonb,
+  time text,
+  search_vector tsvector,
+  date date,
   CONSTRAINT speeches_heading_level_check CHECK (((kind = 'heading'::text) = (heading_level IS NOT NULL))),
   CONSTRAINT speeches_kind_check CHECK ((kind = ANY (ARRAY['speech'::text, 'narrative'::text, 'heading'::text]))),
   CONSTRAINT speeches_pkey PRIMARY KEY (transcript_id, id),
   CONSTRAINT speeches_speaker_id_speakers_id_fk FOREIGN KEY (speaker_id) REFERENCES speakers(id),
   CONSTRAINT speeches_transcript_id_transcripts_id_fk FOREIGN KEY (transcript_id) REFERENCES transcripts(id) ON DELETE CASCADE
 );
+CREATE INDEX speeches_date_idx ON public.speeches USING btree (date);
 CREATE UNIQUE INDEX speeches_position_key ON public.speeches USING btree (transcript_id, "position");
+CREATE INDEX speeches_search_idx ON public.speeches USING gin (search_vector);
 CREATE INDEX speeches_speaker_idx ON public.speeches USING btree (speaker_id);
+
+CREATE TABLE transcript_alternates (
+  slug_a text NOT NULL,
+  slug_b text NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT transcript_alternates_order_check CHECK ((slug_a < slug_b)),
+  CONSTRAINT transcript_alternates_pkey PRIMARY KEY (slug_a, slug_b)
+);
+CREATE INDEX transcript_alternates_b_idx ON public.transcript_alternates USING btree (slug_b);
+
+CREATE TABLE transcript_redirects (
+  old_slug text NOT NULL,
+  new_slug text NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT transcript_redirects_pkey PRIMARY KEY (old_slug)
+);
+
+CREATE TABLE transcript_review_participants (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  transcript_id uuid NOT NULL,
+  speaker_id uuid NOT NULL,
+  person_id uuid,
+  email text,
+  token_digest text,
+  link_sent_at timestamp with time zone,
+  done_at timestamp with time zone,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT transcript_review_participants_contact_check CHECK (((person_id IS NOT NULL) OR (email IS NOT NULL))),
+  CONSTRAINT transcript_review_participants_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id),
+  CONSTRAINT transcript_review_participants_pkey PRIMARY KEY (id),
+  CONSTRAINT transcript_review_participants_speaker_id_speakers_id_fk FOREIGN KEY (speaker_id) REFERENCES speakers(id),
+  CONSTRAINT transcript_review_participants_transcript_id_transcripts_id_fk FOREIGN KEY (transcript_id) REFERENCES transcripts(id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX transcript_review_participants_speaker_key ON public.transcript_review_participants USING btree (transcript_id, speaker_id);
+CREATE UNIQUE INDEX transcript_review_participants_token_key ON public.transcript_review_participants USING btree (token_digest);
 
 CREATE TABLE transcripts (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -602,12 +666,23 @@ CREATE TABLE transcripts (
   source_hash text NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  search_vector tsvector,
+  meeting_id uuid,
+  case_id uuid,
+  created_by uuid,
+  review_opened_at timestamp with time zone,
+  review_ends_at timestamp with time zone,
+  publish_not_before timestamp with time zone,
+  published_at timestamp with time zone,
+  CONSTRAINT transcripts_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id),
   CONSTRAINT transcripts_kind_check CHECK ((kind = ANY (ARRAY['monthly'::text, 'quarterly'::text, 'collaborative'::text, 'prep'::text, 'working'::text, 'interview'::text, 'speech'::text, 'other'::text]))),
   CONSTRAINT transcripts_language_check CHECK ((language = ANY (ARRAY['zh-TW'::text, 'en'::text]))),
   CONSTRAINT transcripts_pkey PRIMARY KEY (id),
   CONSTRAINT transcripts_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'in-review'::text, 'published'::text])))
 );
 CREATE INDEX transcripts_date_idx ON public.transcripts USING btree (date, id);
+CREATE INDEX transcripts_review_due_idx ON public.transcripts USING btree (review_ends_at) WHERE (state = 'in-review'::text);
+CREATE INDEX transcripts_search_idx ON public.transcripts USING gin (search_vector);
 CREATE UNIQUE INDEX transcripts_slug_key ON public.transcripts USING btree (slug);
 
 CREATE TABLE webhook_deliveries (
@@ -644,3 +719,4 @@ FUNCTION audit_log_append_only() RETURNS trigger;
 FUNCTION early_warning_events_append_only() RETURNS trigger;
 FUNCTION enqueue_webhook_deliveries() RETURNS trigger;
 FUNCTION matter_events_append_only() RETURNS trigger;
+FUNCTION speech_versions_no_update() RETURNS trigger;

@@ -12,7 +12,14 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  customType,
 } from "drizzle-orm/pg-core";
+import { people } from "../directory/index.ts";
+
+/** A PostgreSQL `tsvector` (written as a literal built by the search tokenizer). */
+export const tsvector = customType<{ data: string; driverData: string }>({
+  dataType: () => "tsvector",
+});
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -50,12 +57,29 @@ export const transcripts = pgTable(
     language: text("language").notNull().$type<TranscriptLanguage>(),
     /** sha256 (hex) of the normalised source file; an unchanged file is skipped on re-import. */
     sourceHash: text("source_hash").notNull(),
+    /** Title tokens (search tokenizer, weight A), for transcript-level search results. */
+    searchVector: tsvector("search_vector"),
+    /** Optional links to the meeting and the case the transcript records (petitions issue). */
+    meetingId: uuid("meeting_id"),
+    caseId: uuid("case_id"),
+    /** Who created a draft (null for archive imports). */
+    createdBy: uuid("created_by").references(() => people.id),
+    /** Review window: opened at, and the end (10 working days later, Taipei end of day). */
+    reviewOpenedAt: at("review_opened_at"),
+    reviewEndsAt: at("review_ends_at"),
+    /** A prep-meeting transcript publishes no earlier than its collaborative meeting. */
+    publishNotBefore: at("publish_not_before"),
+    publishedAt: at("published_at"),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("transcripts_slug_key").on(t.slug),
     index("transcripts_date_idx").on(t.date, t.id),
+    index("transcripts_review_due_idx")
+      .on(t.reviewEndsAt)
+      .where(sql`${t.state} = 'in-review'`),
+    index("transcripts_search_idx").using("gin", t.searchVector),
     check(
       "transcripts_kind_check",
       sql`${t.kind} in ('monthly', 'quarterly', 'collaborative', 'prep', 'working', 'interview', 'speech', 'other')`,
@@ -72,6 +96,8 @@ export const speakers = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
+    /** The directory person this speaker is, when known. */
+    personId: uuid("person_id").references(() => people.id),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("speakers_slug_key").on(t.slug), uniqueIndex("speakers_name_key").on(t.name)],
@@ -104,12 +130,112 @@ export const speeches = pgTable(
     style: text("style"),
     /** The paragraphs, only when `text` split on blank lines would not give them back. */
     paragraphs: jsonb("paragraphs").$type<string[]>(),
+    /** Optional time of the speech as written (e.g. `14:05`). */
+    time: text("time"),
+    /**
+     * Search tokens (search tokenizer): transcript title and speaker name at weight A, the text at
+     * weight D. Null for headings. The transcript's date is copied into `date` for newest-first search.
+     */
+    searchVector: tsvector("search_vector"),
+    date: date("date", { mode: "string" }),
   },
   (t) => [
     primaryKey({ name: "speeches_pkey", columns: [t.transcriptId, t.id] }),
     uniqueIndex("speeches_position_key").on(t.transcriptId, t.position),
     index("speeches_speaker_idx").on(t.speakerId),
+    index("speeches_search_idx").using("gin", t.searchVector),
+    index("speeches_date_idx").on(t.date),
     check("speeches_kind_check", sql`${t.kind} in ('speech', 'narrative', 'heading')`),
     check("speeches_heading_level_check", sql`(${t.kind} = 'heading') = (${t.headingLevel} is not null)`),
+  ],
+);
+
+/** Old slug → current slug of a renamed transcript (`redirects.tsv`); old slugs answer 301. */
+export const transcriptRedirects = pgTable("transcript_redirects", {
+  oldSlug: text("old_slug").primaryKey(),
+  newSlug: text("new_slug").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+/**
+ * Language twins (`alternates.tsv`): a transcript and its translation, by slug (either may be
+ * imported first). Stored once per pair with `slug_a < slug_b`.
+ */
+export const transcriptAlternates = pgTable(
+  "transcript_alternates",
+  {
+    slugA: text("slug_a").notNull(),
+    slugB: text("slug_b").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "transcript_alternates_pkey", columns: [t.slugA, t.slugB] }),
+    index("transcript_alternates_b_idx").on(t.slugB),
+    check("transcript_alternates_order_check", sql`${t.slugA} < ${t.slugB}`),
+  ],
+);
+
+/**
+ * A speaker taking part in the review of a draft: mapped to a directory person or an e-mail, with a
+ * personal link (only an HMAC digest of its token is stored) and their "done" mark.
+ */
+export const reviewParticipants = pgTable(
+  "transcript_review_participants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    transcriptId: uuid("transcript_id")
+      .notNull()
+      .references(() => transcripts.id, { onDelete: "cascade" }),
+    speakerId: uuid("speaker_id")
+      .notNull()
+      .references(() => speakers.id),
+    personId: uuid("person_id").references(() => people.id),
+    email: text("email"),
+    tokenDigest: text("token_digest"),
+    linkSentAt: at("link_sent_at"),
+    doneAt: at("done_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("transcript_review_participants_speaker_key").on(t.transcriptId, t.speakerId),
+    uniqueIndex("transcript_review_participants_token_key").on(t.tokenDigest),
+    check(
+      "transcript_review_participants_contact_check",
+      sql`${t.personId} is not null or ${t.email} is not null`,
+    ),
+  ],
+);
+
+/** What a version records. */
+export type SpeechVersionAction = "create" | "edit" | "pseudonymise" | "delete" | "restore";
+
+/**
+ * Every change to a speech during drafting and review, append-only: the state after the change (or
+ * before it, for a deletion), so PDIS can restore any version.
+ */
+export const speechVersions = pgTable(
+  "speech_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    transcriptId: uuid("transcript_id")
+      .notNull()
+      .references(() => transcripts.id, { onDelete: "cascade" }),
+    speechId: uuid("speech_id").notNull(),
+    version: integer("version").notNull(),
+    action: text("action").notNull().$type<SpeechVersionAction>(),
+    position: integer("position").notNull(),
+    speakerId: uuid("speaker_id").references(() => speakers.id),
+    text: text("text").notNull(),
+    /** Who changed it: a review participant (through their link) or a signed-in person. */
+    participantId: uuid("participant_id").references(() => reviewParticipants.id),
+    personId: uuid("person_id").references(() => people.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("speech_versions_speech_key").on(t.transcriptId, t.speechId, t.version),
+    check(
+      "speech_versions_action_check",
+      sql`${t.action} in ('create', 'edit', 'pseudonymise', 'delete', 'restore')`,
+    ),
   ],
 );
