@@ -181,6 +181,45 @@ export function toTsvectorText(text: string): string {
   return documentTokens(text).join(" ");
 }
 
+/** A tsvector weight: A (most important) to D (the default, written without a letter). */
+export type Weight = "A" | "B" | "C" | "D";
+/** PostgreSQL's limits: positions above 16,383 are not stored; at most 256 positions per lexeme. */
+const MAX_POSITION = 16383;
+const MAX_POSITIONS_PER_LEXEME = 256;
+/** Positions skipped between two parts, so a phrase never matches across a part boundary. */
+const PART_GAP = 8;
+
+/**
+ * A `tsvector` literal (for `$1::tsvector`) of several weighted parts, e.g. a transcript title and a
+ * speaker's name at weight A and the speech at D. Tokens are those of `documentTokens`, numbered
+ * consecutively within a part (phrase search needs the positions) and with a gap between parts.
+ * Built in the app because it is cheaper for the embedded database than `to_tsvector` and lets each
+ * part carry its weight. Lexemes are letters, digits and marks only, so quoting is defence in depth.
+ */
+export function searchVectorLiteral(parts: Array<{ text: string; weight: Weight }>): string {
+  const positions = new Map<string, string[]>();
+  let at = 0;
+  for (const part of parts) {
+    const tokens = documentTokens(part.text);
+    if (tokens.length === 0) continue;
+    const suffix = part.weight === "D" ? "" : part.weight;
+    for (const token of tokens) {
+      at++;
+      if (at > MAX_POSITION) break;
+      const list = positions.get(token);
+      if (!list) positions.set(token, [`${at}${suffix}`]);
+      else if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${at}${suffix}`);
+    }
+    at += PART_GAP;
+  }
+  let out = "";
+  for (const [token, list] of positions) {
+    if (out) out += " ";
+    out += `${quoteLexeme(token)}:${list.join(",")}`;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // queries
 
@@ -224,14 +263,18 @@ export function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
-function phrase(pattern: QueryToken[]): string {
-  const parts = pattern.map((t) => quoteLexeme(t.lexeme) + (t.prefix ? ":*" : ""));
+function phrase(pattern: QueryToken[], weight = ""): string {
+  const parts = pattern.map(
+    (t) => quoteLexeme(t.lexeme) + (t.prefix || weight ? `:${t.prefix ? "*" : ""}${weight}` : ""),
+  );
   return parts.length === 1 ? parts[0]! : `(${parts.join(" <-> ")})`;
 }
 
 export interface ParsedQuery {
   /** For `to_tsquery('simple', $1)`: terms ANDed with `&`, exclusions as `& !(…)`. */
   tsquery: string;
+  /** The positive terms only, each lexeme restricted to weight A (title and speaker name). */
+  tsqueryA: string;
   /** The positive terms (quotes removed) for `highlight`. */
   terms: string[];
 }
@@ -277,7 +320,8 @@ export function parseQuery(q: string): ParsedQuery | null {
   }
   if (positive.length === 0) return null;
   const parts = [...positive.map((t) => phrase(termPattern(t))), ...negative.map((t) => `!${t}`)];
-  return { tsquery: parts.join(" & "), terms: positive };
+  const partsA = positive.map((t) => phrase(termPattern(t), "A"));
+  return { tsquery: parts.join(" & "), tsqueryA: partsA.join(" & "), terms: positive };
 }
 
 // ---------------------------------------------------------------------------------------------------

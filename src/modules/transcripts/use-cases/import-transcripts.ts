@@ -5,7 +5,8 @@ import { writeAudited } from "../../audit/index.ts";
 import { isPdis, type Actor } from "../../directory/index.ts";
 import * as repo from "../repository.ts";
 import { guessKind, guessLanguage, sourceHash, speakerSlugBase } from "../classify.ts";
-import { parseTranscriptMarkdown, type ParsedTranscript } from "../markdown.ts";
+import type { ParsedTranscript } from "../markdown.ts";
+import { parseTranscriptFile } from "../formats.ts";
 import type { TranscriptsDeps } from "./deps.ts";
 
 /** One archive file: its name (the slug is the name without folders and `.md`) and its text. */
@@ -72,7 +73,7 @@ export async function importTranscriptFiles(
   for (const file of files) {
     try {
       const text = file.text; // read once (a caller may read files lazily)
-      const parsed = parseTranscriptMarkdown(text, file.name);
+      const parsed = parseTranscriptFile(text, file.name);
       if (!parsed.ok) {
         summary.skipped.push({ file: file.name, ...parsed.error });
         continue;
