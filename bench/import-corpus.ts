@@ -13,11 +13,12 @@ import { openRuntime } from "../src/runtime.ts";
 import { systemClock } from "../src/platform/clock/index.ts";
 import { systemActor } from "../src/modules/directory/index.ts";
 import { importTranscriptFiles } from "../src/modules/transcripts/index.ts";
-import { collectMarkdownFiles } from "../src/cli/files.ts";
+import { collectTranscriptFiles } from "../src/cli/files.ts";
 
 const { values } = parseArgs({
   options: {
     engine: { type: "string", default: "pglite" },
+    limit: { type: "string" },
     corpus: { type: "string", default: join(import.meta.dirname, "../../shared/corpus/transcripts") },
   },
 });
@@ -50,15 +51,18 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const t0 = performance.now();
 const rt = await openRuntime(config, { clock: systemClock });
 const tOpen = performance.now();
-const { files: names } = collectMarkdownFiles([values.corpus!]);
+const { files: allNames } = collectTranscriptFiles([values.corpus!]);
+const names = values.limit ? allNames.slice(0, Number(values.limit)) : allNames;
 const files = names.map((name) => ({
   name,
   get text() {
     return readFileSync(name, "utf8");
   },
 }));
+const elu0 = performance.eventLoopUtilization();
 const r = await importTranscriptFiles({ db: rt.database.db, clock: rt.clock }, systemActor, files);
 const t1 = performance.now();
+console.log("main-thread busy:", performance.eventLoopUtilization(elu0).utilization.toFixed(2));
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 await rt.close();

@@ -615,6 +615,7 @@ CREATE TABLE speeches (
   CONSTRAINT speeches_transcript_id_transcripts_id_fk FOREIGN KEY (transcript_id) REFERENCES transcripts(id) ON DELETE CASCADE
 );
 CREATE INDEX speeches_date_idx ON public.speeches USING btree (date);
+CREATE INDEX speeches_id_idx ON public.speeches USING btree (id);
 CREATE UNIQUE INDEX speeches_position_key ON public.speeches USING btree (transcript_id, "position");
 CREATE INDEX speeches_search_idx ON public.speeches USING gin (search_vector);
 CREATE INDEX speeches_speaker_idx ON public.speeches USING btree (speaker_id);

@@ -22,7 +22,9 @@ import { matterFeeds, matterRoutes } from "./modules/matters/index.ts";
 import { notificationRoutes } from "./modules/notifications/index.ts";
 import { helpRequestRoutes } from "./modules/help-requests/index.ts";
 import { earlyWarningRoutes } from "./modules/early-warnings/index.ts";
-import { transcriptRoutes } from "./modules/transcripts/index.ts";
+import { archiveRoutes, reviewRoutes, transcriptRoutes } from "./modules/transcripts/index.ts";
+import { searchRoutes } from "./modules/search/index.ts";
+import { searchDepsFor } from "./search-deps.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
 
@@ -44,6 +46,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function buildApp(deps: AppDeps) {
   const { config, database, clock, logger } = deps;
   const db = database.db;
+  const searchDeps = searchDepsFor(db);
   const authDeps: AuthDeps = { db, clock, publicUrl: config.publicUrl, secret: config.sessionSecret };
   const secure = config.publicUrl.startsWith("https://");
   const app = new OpenAPIHono<AppEnv>();
@@ -59,7 +62,8 @@ export function buildApp(deps: AppDeps) {
       {
         requestId,
         method: c.req.method,
-        path: c.req.path,
+        // A review link's token is a credential for ten working days: keep it out of the logs.
+        path: c.req.path.replace(/^(\/(?:api\/v1\/)?review\/)[^/]+/, "$1[token]"),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
         actor: c.get("actor")?.personId ?? null,
@@ -160,10 +164,12 @@ export function buildApp(deps: AppDeps) {
   });
 
   const api = new OpenAPIHono<AppEnv>();
-  // Changes need a signed-in person: answer 401 before looking at the body (sign-in itself excepted).
+  // Changes need a signed-in person: answer 401 before looking at the body.
   api.use("*", async (c, next) => {
     const unsafe = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
-    if (unsafe && !c.get("actor").personId && !c.req.path.startsWith("/api/v1/auth/")) {
+    // Sign-in itself and speakers' review links (the token in the address is the credential) excepted.
+    const open = c.req.path.startsWith("/api/v1/auth/") || c.req.path.startsWith("/api/v1/review/");
+    if (unsafe && !c.get("actor").personId && !open) {
       throw fail.unauthenticated();
     }
     await next();
@@ -186,6 +192,15 @@ export function buildApp(deps: AppDeps) {
   api.route("/", helpRequestRoutes({ db, clock, publicUrl: config.publicUrl }));
   api.route("/", earlyWarningRoutes({ db, clock, publicUrl: config.publicUrl }));
   api.route("/", transcriptRoutes({ db, clock }));
+  api.route("/", searchRoutes(searchDeps));
+  api.route("/", archiveRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route(
+    "/",
+    reviewRoutes(
+      { db, clock, publicUrl: config.publicUrl, secret: config.sessionSecret },
+      { trustProxy: config.trustProxy },
+    ),
+  );
   app.route("/api/v1", api);
   app.route("/", matterFeeds({ db, clock }, config.publicUrl));
 

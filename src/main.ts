@@ -18,7 +18,7 @@ export async function startServer() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const rt = await openRuntime(config);
+  const rt = await openRuntime(config, { demoTranscripts: true });
   const app = buildApp({ config, database: rt.database, clock: rt.clock, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(

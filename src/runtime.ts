@@ -4,8 +4,11 @@ import { migrateDatabase } from "./platform/db/migrate.ts";
 import { ensureBaselineCalendar } from "./platform/calendar/index.ts";
 import { systemClock, type Clock } from "./platform/clock/index.ts";
 import { seedDirectory } from "./modules/directory/index.ts";
+import { seedDemoTranscripts } from "./modules/transcripts/index.ts";
+import { ensureTranscriptIndexes } from "./modules/transcripts/index.ts";
 import { helpRequestSweep } from "./modules/help-requests/index.ts";
 import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
+import { transcriptPublishSweep } from "./modules/transcripts/index.ts";
 import { deliverWebhooks, sendDailyDigests } from "./modules/notifications/index.ts";
 import { runSweeps, type Sweep } from "./platform/jobs/index.ts";
 import {
@@ -27,7 +30,14 @@ export interface Runtime {
 /** Opens the database, applies migrations and, into an empty database, loads the directory (and demo data when configured). */
 export async function openRuntime(
   config: Config,
-  options: { clock?: Clock; attachToRunning?: boolean; seed?: boolean; migrate?: boolean } = {},
+  options: {
+    clock?: Clock;
+    attachToRunning?: boolean;
+    seed?: boolean;
+    migrate?: boolean;
+    /** With the demo directory, also load the demo transcripts (the server's first start; not tests). */
+    demoTranscripts?: boolean;
+  } = {},
 ): Promise<Runtime> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -39,8 +49,13 @@ export async function openRuntime(
     if (options.migrate !== false) {
       await migrateDatabase(database);
       await ensureBaselineCalendar(database.db, clock.now());
+      await ensureTranscriptIndexes(database.db);
     }
-    if (options.seed ?? true) await seedDirectory({ db: database.db, clock }, { demo: config.seedDemo });
+    if (options.seed ?? true) {
+      const seeded = await seedDirectory({ db: database.db, clock }, { demo: config.seedDemo });
+      if (options.demoTranscripts && config.seedDemo && !seeded.skipped)
+        await seedDemoTranscripts({ db: database.db, clock });
+    }
   } catch (err) {
     await database.close();
     throw err;
@@ -61,6 +76,7 @@ export function sweeps(rt: Runtime): Sweep[] {
   return [
     helpRequestSweep({ db, publicUrl }),
     earlyWarningSweep({ db, publicUrl }),
+    transcriptPublishSweep({ db, publicUrl }),
     {
       name: "digests",
       run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),

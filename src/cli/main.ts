@@ -16,6 +16,7 @@ import {
 import { exportDirectoryCsv, importDirectoryCsv } from "../modules/directory/index.ts";
 import { importCalendar } from "../modules/calendar/index.ts";
 import { importTranscriptFiles } from "../modules/transcripts/index.ts";
+import { importTranscriptLinks, seedDemoTranscripts } from "../modules/transcripts/index.ts";
 
 const HELP = `po-network — command line of PO Network
 
@@ -23,7 +24,7 @@ Usage: po-network <command> [options]
 
   serve                               start the web server (same as npm start)
   migrate                             apply pending database migrations
-  seed                                load the demo directory into an empty database
+  seed                                load the demo directory (and demo transcripts) into an empty database
   admin create --email E --name N     create (or promote) an administrator
   token create --email E [--name N]   print a new personal access token for that person
   directory export [--out FILE]       write the directory (agencies, units, people, roles) as CSV
@@ -32,7 +33,10 @@ Usage: po-network <command> [options]
   restore FILE                        load a backup into an empty database
   jobs run-due [--now ISO]            run every due sweep once (--now sets the clock for this run)
   calendar import FILE.csv            import the official office calendar (政府行政機關辦公日曆表)
-  import transcripts PATH…            import archive Markdown files and folders (*.md); idempotent
+  import transcripts PATH…            import transcript files and folders (*.md, Akoma Ntoso *.xml); idempotent
+                                      then alternates.tsv / redirects.tsv named or found in a folder named
+  export transcripts DIR [--format markdown|akomantoso]
+                                      write every published transcript into DIR as <slug>.md or <slug>.xml
 
 Configuration comes from the environment (DATA_DIR, DATABASE_URL, …); see README.md.
 When a server is running on the same DATA_DIR, the CLI reaches its database through its socket.`;
@@ -92,7 +96,10 @@ export async function runCli(argv: string[], out = process.stdout, err = process
             ? "directory not empty; nothing seeded\n"
             : `seeded ${r.orgs} agencies and units, ${r.people} people\n`,
         );
-        return 0;
+        if (r.skipped) return 0;
+        const d = await seedDemoTranscripts({ db: rt.database.db, clock: rt.clock });
+        out.write(`seeded ${d.transcripts.transcripts.created} demo transcripts\n`);
+        return d.transcripts.skipped.length || d.links.skipped.length ? 1 : 0;
       });
     case "admin": {
       const { values } = parseArgs({
@@ -245,8 +252,8 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     }
     case "import": {
       if (sub !== "transcripts" || rest.length === 0) return usage(err, "import transcripts PATH…");
-      const { collectMarkdownFiles } = await import("./files.ts");
-      const collected = collectMarkdownFiles(rest);
+      const { collectTranscriptFiles } = await import("./files.ts");
+      const collected = collectTranscriptFiles(rest);
       if (collected.missing.length) {
         for (const m of collected.missing) err.write(`no such file or folder: ${m}\n`);
         return 1;
@@ -287,6 +294,48 @@ export async function runCli(argv: string[], out = process.stdout, err = process
             `speeches: ${r.speeches}; skipped: ${r.skipped.length}\n`,
         );
         for (const s of r.skipped) err.write(`skipped ${s.file}:${s.line}: ${s.message}\n`);
+        // Then the link files (language twins, renamed slugs): they name transcripts imported above.
+        const { collectLinkFiles } = await import("./link-files.ts");
+        const linkFiles = collectLinkFiles(rest).map((name) => ({ name, text: readFileSync(name, "utf8") }));
+        if (!linkFiles.length) return r.skipped.length ? 1 : 0;
+        const l = await importTranscriptLinks(
+          { db: rt.database.db, clock: rt.clock },
+          systemActor,
+          linkFiles,
+        );
+        const a = l.alternates;
+        const d = l.redirects;
+        out.write(
+          `alternates: ${a.created} added, ${a.unchanged} unchanged; redirects: ${d.created} added, ` +
+            `${d.updated} repointed, ${d.unchanged} unchanged, ${l.ignored.length} ignored; ` +
+            `bad lines: ${l.skipped.length}\n`,
+        );
+        for (const s of l.ignored) err.write(`ignored ${s.file}:${s.line}: ${s.message}\n`);
+        for (const s of l.skipped) err.write(`skipped ${s.file}:${s.line}: ${s.message}\n`);
+        return r.skipped.length || l.skipped.length ? 1 : 0;
+      });
+    }
+    case "export": {
+      const help = "export transcripts DIR [--format markdown|akomantoso]";
+      let parsed;
+      try {
+        parsed = parseArgs({ args: rest, options: { format: { type: "string" } }, allowPositionals: true });
+      } catch (e) {
+        err.write(`${(e as Error).message}\n`);
+        return usage(err, help);
+      }
+      const format = parsed.values.format ?? "markdown";
+      const dir = parsed.positionals[0];
+      if (sub !== "transcripts" || !dir || parsed.positionals.length > 1) return usage(err, help);
+      if (format !== "markdown" && format !== "akomantoso") {
+        err.write(`--format: markdown or akomantoso, not ${format}\n`);
+        return 2;
+      }
+      const { exportArchive } = await import("../modules/transcripts/use-cases/export-archive.ts");
+      return withRuntime(async (rt) => {
+        const r = await exportArchive({ db: rt.database.db, clock: rt.clock }, systemActor, { format, dir });
+        for (const s of r.skipped) err.write(`skipped ${s.slug}: ${s.reason}\n`);
+        out.write(`files written: ${r.written} (${format}) to ${dir}; skipped: ${r.skipped.length}\n`);
         return r.skipped.length ? 1 : 0;
       });
     }

@@ -14,6 +14,8 @@ export const stylesheetHref = `/static/app.css?v=${createHash("sha256").update(s
 export type NavKey =
   | "home"
   | "directory"
+  | "transcripts"
+  | "search"
   | "resources"
   | "api"
   | "work"
@@ -35,6 +37,8 @@ const navItems: Array<{ key: Exclude<NavKey, null>; href: string; shownTo?: (act
     shownTo: (actor) => !!actor.personId && canOnWarning(actor, { do: "browse" }),
   },
   { key: "directory", href: "/directory" },
+  { key: "transcripts", href: "/transcripts" },
+  { key: "search", href: "/search" },
   { key: "resources", href: "/resources" },
   { key: "api", href: "/api/docs" },
 ];
@@ -49,6 +53,8 @@ export interface PageOptions {
   noindex?: boolean;
   /** The page shows a failed form: the title says so first. */
   hasError?: boolean;
+  /** Atom feeds of the page, announced in the head. */
+  feeds?: Array<{ href: string; title: string }>;
 }
 
 /** The page shell: skip link, header with navigation and account, main, footer. */
@@ -71,6 +77,9 @@ export function Layout(props: PageOptions & { v: View; children?: Child }) {
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={stylesheetHref} />
         <link rel="alternate" hreflang={htmlLang(other)} href={langHref(v.url, other, props.langPath)} />
+        {(props.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -4,6 +4,7 @@ import type { AppEnv } from "../modules/directory/index.ts";
 import { accountPages } from "./account-pages.tsx";
 import { adminPages } from "./admin-page.tsx";
 import { agencyPages } from "./agency-page.tsx";
+import { archivePages } from "./archive/archive-pages.tsx";
 import { pageKit, type PageDeps } from "./deps.ts";
 import { devMailboxPages } from "./dev-mailbox.tsx";
 import { earlyWarningPages } from "./early-warning-pages.tsx";
@@ -14,6 +15,8 @@ import { matterPages } from "./matter-pages.tsx";
 import { personPages } from "./person-page.tsx";
 import { publicPages } from "./public-pages.tsx";
 import { resourcesPages } from "./resources-page.tsx";
+import { reviewPages } from "./review/review-pages.tsx";
+import { searchPages } from "./search/search-page.tsx";
 import { isLocalPath, viewOf } from "./view.tsx";
 import { workPages } from "./work-page.tsx";
 
@@ -39,6 +42,8 @@ export function webPages(deps: PageDeps) {
   app.use("*", kit.header);
 
   publicPages(app, kit);
+  archivePages(app, kit);
+  searchPages(app, kit);
   agencyPages(app, kit);
   personPages(app, kit);
   resourcesPages(app, kit);
@@ -47,6 +52,7 @@ export function webPages(deps: PageDeps) {
   workPages(app, kit);
   matterPages(app, kit);
   helpRequestPages(app, kit);
+  reviewPages(app, kit);
   earlyWarningPages(app, kit);
   inboxPages(app, kit);
   devMailboxPages(app, kit);

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { type AppEnv } from "../modules/directory/index.ts";
+import { isPdis, type AppEnv } from "../modules/directory/index.ts";
 import { listMatters } from "../modules/matters/index.ts";
 import { listHelpRequests } from "../modules/help-requests/index.ts";
 import {
@@ -67,6 +67,11 @@ function WorkView(props: { v: View; data: WorkData }) {
           <a class="button button-secondary" href="/matters/new">
             {t("web.work.raiseMatter")}
           </a>
+          {v.actor.isAdmin || isPdis(v.actor) ? (
+            <a class="button button-secondary" href="/drafts">
+              {t("review.desk.title")}
+            </a>
+          ) : null}
         </p>
       ) : null}
       <nav aria-label={t("web.work.onThisPage")} class="toc">

@@ -230,6 +230,20 @@ export async function revokeSession(deps: AuthDeps, actor: Actor & { personId: s
   });
 }
 
+/**
+ * A limit on failed look-ups of a secret link (e.g. a review link) per client: `blocked` checks it
+ * without counting, `failed` records one failure. Shared by all instances through the database.
+ */
+export function failedLookupLimit(db: Db, bucket: string, now: Date, limit = LIMIT_PER_CLIENT) {
+  const windowStart = new Date(now.getTime() - LIMIT_WINDOW_MS);
+  return {
+    blocked: async () => (await repo.countRateLimitHits(db, bucket, windowStart)) >= limit,
+    failed: async () => {
+      await repo.hitRateLimit(db, bucket, windowStart, now);
+    },
+  };
+}
+
 /** A same-site path to go to after sign-in, or null: "//host" and "/\\host" lead elsewhere in browsers. */
 export function safeRedirect(target: string | undefined | null): string | null {
   if (!target || !target.startsWith("/") || target.startsWith("//") || target.includes("\\")) return null;

@@ -121,3 +121,12 @@ export async function hitRateLimit(db: Queryable, bucket: string, windowStart: D
   await db.delete(rateLimitHits).where(lt(rateLimitHits.at, new Date(now.getTime() - 24 * 3600_000)));
   return row?.n ?? 0;
 }
+
+/** Counts recent hits in a rate-limit bucket without recording one. */
+export async function countRateLimitHits(db: Queryable, bucket: string, windowStart: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(rateLimitHits)
+    .where(and(eq(rateLimitHits.bucket, bucket), gt(rateLimitHits.at, windowStart)));
+  return row?.n ?? 0;
+}

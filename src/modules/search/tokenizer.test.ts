@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PGlite } from "@electric-sql/pglite";
 import {
+  searchVectorLiteral,
   documentTokens,
   fold,
   highlight,
@@ -185,8 +186,11 @@ test("toTsvectorText: only letter/digit tokens reach PostgreSQL, whatever the in
 test("parseQuery: phrases, AND, single-character prefix, quotes, exclusion", () => {
   assert.deepEqual(parseQuery("開放政府"), {
     tsquery: "('开放' <-> '放政' <-> '政府')",
+    tsqueryA: "('开放':A <-> '放政':A <-> '政府':A)",
     terms: ["開放政府"],
   });
+  // The weight-A form keeps the prefix and drops exclusions.
+  assert.equal(parseQuery("水 -火")?.tsqueryA, "'水':*A");
   assert.equal(parseQuery("政府 聯絡人")?.tsquery, "'政府' & ('联络' <-> '络人')");
   assert.equal(parseQuery("水")?.tsquery, "'水':*");
   assert.equal(parseQuery("API")?.tsquery, "'api'");
@@ -194,6 +198,7 @@ test("parseQuery: phrases, AND, single-character prefix, quotes, exclusion", () 
   assert.equal(parseQuery("api水")?.tsquery, "('api' <-> '水':*)");
   assert.deepEqual(parseQuery('"開放 政府" -聯絡人 -"a b"'), {
     tsquery: "('开放' <-> '放' <-> '政府') & !('联络' <-> '络人') & !('a' <-> 'b')",
+    tsqueryA: "('开放':A <-> '放':A <-> '政府':A)",
     terms: ["開放 政府"],
   });
   assert.deepEqual(parseQuery("「開放 政府」")?.terms, ["開放 政府"]);
@@ -424,6 +429,34 @@ test("PostgreSQL (PGlite) accepts every tsvector/tsquery text and finds what it 
         if (!p.tsquery.includes("!")) assert.equal(self, true, `${JSON.stringify(s)} → ${p.tsquery}`);
       }
     });
+  } finally {
+    await db.close();
+  }
+});
+
+test("searchVectorLiteral: weighted parts with a gap, capped positions, markers, accepted by PostgreSQL", async () => {
+  const v = searchVectorLiteral(
+    [
+      { text: "月會", weight: "A" },
+      { text: "預算", weight: "D" },
+    ],
+    ["#y2026"],
+  );
+  // 月會 → 月会 (1A), 会 (2A); gap of 8; 预算 (11), 算 (12); marker without positions.
+  assert.equal(v, "'月会':1A '会':2A '预算':11 '算':12 '#y2026'");
+  const many = searchVectorLiteral([{ text: "水 ".repeat(400), weight: "D" }]);
+  assert.equal(many.split(",").length, 256);
+  const db = await PGlite.create();
+  try {
+    const r = await db.query<{ m: boolean; a: boolean; y: boolean; phrase: boolean }>(
+      `select $1::tsvector @@ to_tsquery('simple', $2) as m,
+              $1::tsvector @@ to_tsquery('simple', $3) as a,
+              $1::tsvector @@ (to_tsquery('simple', $2) && '#y2026'::tsquery) as y,
+              $1::tsvector @@ to_tsquery('simple', $4) as phrase`,
+      [v, parseQuery("預算")!.tsquery, parseQuery("月會")!.tsqueryA, parseQuery("會預")!.tsquery],
+    );
+    // The gap keeps a phrase from matching across parts (會|預).
+    assert.deepEqual(r.rows[0], { m: true, a: true, y: true, phrase: false });
   } finally {
     await db.close();
   }

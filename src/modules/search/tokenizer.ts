@@ -196,7 +196,11 @@ const PART_GAP = 8;
  * Built in the app because it is cheaper for the embedded database than `to_tsvector` and lets each
  * part carry its weight. Lexemes are letters, digits and marks only, so quoting is defence in depth.
  */
-export function searchVectorLiteral(parts: Array<{ text: string; weight: Weight }>): string {
+export function searchVectorLiteral(
+  parts: Array<{ text: string; weight: Weight }>,
+  /** Lexemes stored without positions, e.g. a bucket marker no text can produce (`#y2026`). */
+  markers: string[] = [],
+): string {
   const positions = new Map<string, string[]>();
   let at = 0;
   for (const part of parts) {
@@ -217,6 +221,7 @@ export function searchVectorLiteral(parts: Array<{ text: string; weight: Weight 
     if (out) out += " ";
     out += `${quoteLexeme(token)}:${list.join(",")}`;
   }
+  for (const m of markers) if (!positions.has(m)) out += `${out ? " " : ""}${quoteLexeme(m)}`;
   return out;
 }
 

@@ -233,4 +233,17 @@ describe("transcript API", () => {
     await t.db.update(transcripts).set({ state: "published" }).where(eq(transcripts.slug, monthlySlug));
     assert.equal((await t.api("GET", path(monthlySlug))).status, 200);
   });
+
+  test("an import never replaces a draft or a transcript in review", async () => {
+    const deps = { db: t.db, clock: t.rt.clock };
+    await t.db.update(transcripts).set({ state: "in-review" }).where(eq(transcripts.slug, monthlySlug));
+    const changed = { name: monthly.name, text: monthly.text.replace("第一次月會", "第一次月會（更正）") };
+    const r = await importTranscriptFiles(deps, systemActor, [changed]);
+    assert.equal(r.transcripts.updated, 0);
+    assert.equal(r.skipped.length, 1);
+    assert.match(r.skipped[0]!.message, /in-review transcript under review; not replaced/);
+    const [row] = await t.db.select().from(transcripts).where(eq(transcripts.slug, monthlySlug));
+    assert.equal(row!.state, "in-review");
+    await t.db.update(transcripts).set({ state: "published" }).where(eq(transcripts.slug, monthlySlug));
+  });
 });

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
 import { speakers, speeches, transcripts } from "./tables.ts";
 
@@ -91,11 +91,52 @@ export async function deleteSpeeches(db: Queryable, transcriptId: string): Promi
   await db.delete(speeches).where(eq(speeches.transcriptId, transcriptId));
 }
 
-/** Inserts speeches in multi-row batches. */
+/**
+ * Inserts speeches, set-based: one statement per 2,000 rows with one array parameter per column
+ * (`unnest`), which costs the client and the server far less than a multi-row VALUES list.
+ */
 export async function insertSpeeches(db: Queryable, rows: NewSpeech[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db.insert(speeches).values(rows.slice(i, i + BATCH));
+  const CHUNK = 2000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    const col = <T>(f: (r: NewSpeech) => T) => sql.param(part.map(f));
+    await db.execute(sql`
+      insert into speeches (transcript_id, id, position, speaker_id, kind, text, heading_level, colon,
+        continued, style, paragraphs, time, search_vector, date)
+      select * from unnest(
+        ${col((r) => r.transcriptId)}::uuid[], ${col((r) => r.id ?? null)}::uuid[],
+        ${col((r) => r.position)}::int[], ${col((r) => r.speakerId ?? null)}::uuid[],
+        ${col((r) => r.kind)}::text[], ${col((r) => r.text)}::text[],
+        ${col((r) => r.headingLevel ?? null)}::int[], ${col((r) => r.colon ?? null)}::text[],
+        ${col((r) => r.continued ?? false)}::bool[], ${col((r) => r.style ?? null)}::text[],
+        ${col((r) => (r.paragraphs ? JSON.stringify(r.paragraphs) : null))}::jsonb[],
+        ${col((r) => r.time ?? null)}::text[],
+        ${col((r) => r.searchVector ?? null)}::tsvector[], ${col((r) => r.date ?? null)}::date[])`);
   }
+}
+
+/** How many rows the speeches table holds. */
+export async function countSpeeches(db: Queryable): Promise<number> {
+  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from speeches`);
+  return r.rows[0]!.n;
+}
+
+/** Drops the speeches' search index before a bulk load (see `createSpeechSearchIndex`). */
+export async function dropSpeechSearchIndex(db: Queryable): Promise<void> {
+  await db.execute(sql`drop index if exists speeches_search_idx`);
+}
+
+/** (Re)builds the speeches' search index exactly as the migration defines it, when missing. */
+export async function createSpeechSearchIndex(db: Queryable): Promise<void> {
+  await db.execute(
+    sql`create index if not exists "speeches_search_idx" on "speeches" using gin ("search_vector")`,
+  );
+}
+
+/** Refreshes the planner's statistics after an import (lexeme frequencies guide search plans). */
+export async function analyzeArchive(db: Queryable): Promise<void> {
+  await db.execute(sql`analyze transcripts`);
+  await db.execute(sql`analyze speeches`);
 }
 
 /** A transcript's content in order, with each speaker's name and slug. */
@@ -118,4 +159,10 @@ export async function listContent(db: Queryable, transcriptId: string) {
     .leftJoin(speakers, eq(speakers.id, speeches.speakerId))
     .where(eq(speeches.transcriptId, transcriptId))
     .orderBy(asc(speeches.position));
+}
+
+/** A speaker's id by slug, or null. */
+export async function speakerIdBySlug(db: Queryable, slug: string): Promise<string | null> {
+  const [row] = await db.select({ id: speakers.id }).from(speakers).where(eq(speakers.slug, slug)).limit(1);
+  return row?.id ?? null;
 }

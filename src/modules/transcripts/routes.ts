@@ -3,8 +3,8 @@ import { apiRouter, errorResponses, jsonResponse } from "../../platform/http/ope
 import type { AppEnv } from "../directory/index.ts";
 import * as s from "./schema.ts";
 import type { TranscriptsDeps } from "./use-cases/deps.ts";
-import { getTranscript } from "./use-cases/get-transcript.ts";
-import { exportTranscriptMarkdown } from "./use-cases/export-transcript.ts";
+import { readTranscriptOrRedirect } from "./use-cases/archive.ts";
+import { exportTranscript } from "./use-cases/export-transcript.ts";
 
 const tags = ["Transcripts"];
 
@@ -19,9 +19,19 @@ export function transcriptRoutes(deps: TranscriptsDeps) {
       tags,
       summary: "One transcript, in sections of speeches (published ones for everyone)",
       request: { params: s.TranscriptParams },
-      responses: { 200: jsonResponse(s.TranscriptSchema, "The transcript"), ...errorResponses(400, 404) },
+      responses: {
+        200: jsonResponse(s.TranscriptSchema, "The transcript"),
+        301: { description: "Renamed: `Location` is the transcript's current URL" },
+        ...errorResponses(400, 404),
+      },
     }),
-    async (c) => c.json(await getTranscript(deps, c.get("actor"), c.req.valid("param").slug), 200),
+    async (c) => {
+      const { slug } = c.req.valid("param");
+      const r = await readTranscriptOrRedirect(deps, c.get("actor"), slug);
+      if (r.redirect !== null)
+        return c.redirect(`/api/v1/transcripts/${encodeURIComponent(r.redirect)}`, 301);
+      return c.json(r.transcript, 200);
+    },
   );
 
   app.openapi(
@@ -29,19 +39,43 @@ export function transcriptRoutes(deps: TranscriptsDeps) {
       method: "get",
       path: "/transcripts/{slug}/export",
       tags,
-      summary: "Export a transcript in the archive's Markdown shape",
+      summary: "Export a transcript as the archive's Markdown or as Akoma Ntoso (SayIt's subset)",
       request: { params: s.TranscriptParams, query: s.ExportQuery },
       responses: {
-        200: { description: "The transcript", content: { "text/markdown": { schema: z.string() } } },
+        200: {
+          description: "The transcript, as a file to save (`<slug>.md` or `<slug>.xml`)",
+          content: {
+            "text/markdown": { schema: z.string() },
+            "application/akn+xml": { schema: z.string() },
+          },
+        },
         ...errorResponses(400, 404),
       },
     }),
     async (c) => {
       const { slug } = c.req.valid("param");
-      const md = await exportTranscriptMarkdown(deps, c.get("actor"), slug);
-      return c.body(md, 200, { "content-type": "text/markdown; charset=utf-8" });
+      const { format } = c.req.valid("query");
+      const file = await exportTranscript(deps, c.get("actor"), slug, format);
+      return c.body(file.text, 200, {
+        "content-type":
+          format === "akomantoso" ? "application/akn+xml; charset=utf-8" : "text/markdown; charset=utf-8",
+        "content-disposition": attachment(file.fileName),
+      });
     },
   );
 
   return app;
+}
+
+/**
+ * `Content-Disposition: attachment` for a file name that may be Chinese (RFC 6266, RFC 8187): an
+ * ASCII fallback, then the UTF-8 name.
+ */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const utf8 = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }

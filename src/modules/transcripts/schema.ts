@@ -10,9 +10,12 @@ export const TranscriptParams = z.object({
     .openapi({ param: { name: "slug", in: "path" }, example: "2017-03-06-開放政府-PO-月會" }),
 });
 
-/** `?format=`: the export format. */
+/** `?format=`: the export format, the archive's Markdown or Akoma Ntoso (SayIt's subset). */
 export const ExportQuery = z.object({
-  format: z.enum(["markdown"]).default("markdown"),
+  format: z
+    .enum(["markdown", "akomantoso"])
+    .default("markdown")
+    .openapi({ param: { name: "format", in: "query" }, example: "akomantoso" }),
 });
 
 const SpeakerRef = z.object({ name: z.string(), slug: z.string() }).openapi("SpeakerRef");

@@ -144,6 +144,8 @@ export const speeches = pgTable(
     uniqueIndex("speeches_position_key").on(t.transcriptId, t.position),
     index("speeches_speaker_idx").on(t.speakerId),
     index("speeches_search_idx").using("gin", t.searchVector),
+    /** A permalink (`/speeches/{id}`) is looked up by the speech id alone. */
+    index("speeches_id_idx").on(t.id),
     index("speeches_date_idx").on(t.date),
     check("speeches_kind_check", sql`${t.kind} in ('speech', 'narrative', 'heading')`),
     check("speeches_heading_level_check", sql`(${t.kind} = 'heading') = (${t.headingLevel} is not null)`),

@@ -61,13 +61,17 @@ async function main() {
     }
   }
 
-  /** Splits the connection's buffer into protocol messages. */
+  /**
+   * Splits the connection's buffer into protocol messages; returns how many bytes the buffer must
+   * hold before the next message can be taken (so a large message is joined from its chunks once,
+   * not re-copied on every chunk).
+   */
   function take(/** @type {Conn} */ c) {
     for (;;) {
       if (!c.started) {
-        if (c.buffer.length < 8) return;
+        if (c.buffer.length < 8) return 8;
         const len = c.buffer.readInt32BE(0);
-        if (c.buffer.length < len) return;
+        if (c.buffer.length < len) return len;
         const code = c.buffer.readInt32BE(4);
         const msg = c.buffer.subarray(0, len);
         c.buffer = c.buffer.subarray(len);
@@ -77,22 +81,22 @@ async function main() {
         }
         if (code === CANCEL_REQUEST) {
           c.socket.end();
-          return;
+          return 0;
         }
         c.started = true;
         c.queue.push(new Uint8Array(msg));
         continue;
       }
-      if (c.buffer.length < 5) return;
+      if (c.buffer.length < 5) return 5;
       const len = 1 + c.buffer.readInt32BE(1);
-      if (c.buffer.length < len) return;
+      if (c.buffer.length < len) return len;
       const type = c.buffer[0];
       const msg = c.buffer.subarray(0, len);
       c.buffer = c.buffer.subarray(len);
       if (type === 0x58) {
         // Terminate: nothing to run; the socket closes.
         c.socket.end();
-        return;
+        return 0;
       }
       c.queue.push(new Uint8Array(msg));
     }
@@ -103,9 +107,18 @@ async function main() {
     const c = { id: nextId++, socket, buffer: Buffer.alloc(0), started: false, queue: [], closed: false };
     conns.add(c);
     socket.setNoDelay(true);
+    /** Chunks received but not yet joined, and the bytes the next message needs. */
+    let chunks = /** @type {Buffer[]} */ ([]);
+    let chunkBytes = 0;
+    let need = 0;
     socket.on("data", (chunk) => {
-      c.buffer = c.buffer.length ? Buffer.concat([c.buffer, chunk]) : chunk;
-      take(c);
+      chunks.push(chunk);
+      chunkBytes += chunk.length;
+      if (c.buffer.length + chunkBytes < need) return;
+      c.buffer = c.buffer.length || chunks.length > 1 ? Buffer.concat([c.buffer, ...chunks]) : chunk;
+      chunks = [];
+      chunkBytes = 0;
+      need = take(c);
       void pump();
     });
     const close = () => {

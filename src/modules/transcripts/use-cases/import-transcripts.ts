@@ -5,8 +5,10 @@ import { writeAudited } from "../../audit/index.ts";
 import { isPdis, type Actor } from "../../directory/index.ts";
 import * as repo from "../repository.ts";
 import { guessKind, guessLanguage, sourceHash, speakerSlugBase } from "../classify.ts";
+import { searchVectorLiteral } from "../../search/index.ts";
+import { speechSearchVector } from "../search-source.ts";
 import type { ParsedTranscript } from "../markdown.ts";
-import { parseTranscriptFile } from "../formats.ts";
+import { parseTranscriptFile, transcriptText } from "../formats.ts";
 import type { TranscriptsDeps } from "./deps.ts";
 
 /** One archive file: its name (the slug is the name without folders and `.md`) and its text. */
@@ -43,11 +45,34 @@ interface SpeakerCache {
   slugs: Set<string>;
 }
 
+/** Imports of at least this many files into an archive this small load first and index after. */
+const BULK_FILES = 200;
+const BULK_MAX_EXISTING_SPEECHES = 50_000;
+
+/** A file read, parsed and tokenized, ready to be written (the CPU work, done off the write path). */
+interface PreparedFile {
+  file: string;
+  t: ParsedTranscript;
+  hash: string;
+  language: "zh-TW" | "en";
+  titleVector: string;
+  /** Per block: its text as stored and its search vector (null for headings). */
+  texts: string[];
+  vectors: Array<string | null>;
+}
+
 /**
- * Imports archive Markdown files, idempotently. A file whose normalised text is unchanged is skipped;
- * a new or changed file is written in one transaction of its own (with its audit entry), keeping the
- * ids of speeches that did not change; a file the parser rejects is reported and nothing of it is
- * written. PDIS and administrators only.
+ * Imports archive files (Markdown, or any format `parseTranscriptFile` reads), idempotently. A file
+ * whose normalised text is unchanged is skipped; a new or changed file is written in one transaction
+ * of its own (with its audit entry), keeping the ids of speeches that did not change; a file the
+ * parser rejects is reported and nothing of it is written. Search vectors are written with the
+ * speeches. PDIS and administrators only.
+ *
+ * Throughput: reading, parsing and tokenizing the next file overlaps with writing the previous one
+ * (the database works in another thread or process). A large first import (≥ 200 files into an
+ * archive of fewer than 50,000 speeches) drops the speeches' search index and builds it once at the
+ * end, which is several times cheaper than maintaining it row by row; the index is rebuilt even when
+ * the run fails, and `ensureSearchIndexes` restores it at start-up after a crash.
  */
 export async function importTranscriptFiles(
   deps: TranscriptsDeps,
@@ -68,26 +93,19 @@ export async function importTranscriptFiles(
     cache.byName.set(s.name, s.id);
     cache.slugs.add(s.slug);
   }
+  const bulk = files.length >= BULK_FILES && (await repo.countSpeeches(deps.db)) < BULK_MAX_EXISTING_SPEECHES;
+  if (bulk) await repo.dropSpeechSearchIndex(deps.db);
 
   let done = 0;
-  for (const file of files) {
+  const progress = (file: string) => {
+    done++;
+    onProgress?.({ done, total: files.length, file });
+  };
+  const write = async (p: PreparedFile) => {
     try {
-      const text = file.text; // read once (a caller may read files lazily)
-      const parsed = parseTranscriptFile(text, file.name);
-      if (!parsed.ok) {
-        summary.skipped.push({ file: file.name, ...parsed.error });
-        continue;
-      }
-      const t = parsed.transcript;
-      const hash = sourceHash(text);
-      if (hashes.get(t.slug)?.sourceHash === hash) {
-        summary.transcripts.unchanged++;
-        continue;
-      }
-      const language = guessLanguage(text);
       const pending = new Map<string, { id: string; slug: string }>();
       const r = await writeAudited(deps.db, actor, async (tx) => {
-        const value = await writeOne(tx, t, { hash, language, now: deps.clock.now(), cache, pending });
+        const value = await writeOne(tx, p, { now: deps.clock.now(), cache, pending });
         return {
           value,
           audit: [
@@ -96,9 +114,9 @@ export async function importTranscriptFiles(
               entityType: "transcript",
               entityId: value.id,
               after: {
-                slug: t.slug,
-                file: file.name,
-                sourceHash: hash,
+                slug: p.t.slug,
+                file: p.file,
+                sourceHash: p.hash,
                 created: value.created,
                 rows: value.rows,
                 keptIds: value.kept,
@@ -111,40 +129,103 @@ export async function importTranscriptFiles(
         cache.byName.set(name, s.id);
         cache.slugs.add(s.slug);
       }
-      hashes.set(t.slug, { id: r.id, sourceHash: hash });
+      hashes.set(p.t.slug, { id: r.id, sourceHash: p.hash });
       if (r.created) summary.transcripts.created++;
       else summary.transcripts.updated++;
       summary.speeches += r.speeches;
     } catch (e) {
       // A database refusal (e.g. a constraint) rolls the file back; it is reported, the run goes on.
-      summary.skipped.push({ file: file.name, line: 0, message: (e as Error).message });
+      summary.skipped.push({ file: p.file, line: 0, message: (e as Error).message });
     } finally {
-      done++;
-      onProgress?.({ done, total: files.length, file: file.name });
+      progress(p.file);
     }
+  };
+
+  try {
+    let inflight: Promise<void> = Promise.resolve();
+    for (const file of files) {
+      let prepared: PreparedFile | null = null;
+      try {
+        prepared = prepare(file, hashes, summary);
+      } catch (e) {
+        summary.skipped.push({ file: file.name, line: 0, message: (e as Error).message });
+      }
+      await inflight;
+      if (prepared) inflight = write(prepared);
+      else {
+        inflight = Promise.resolve();
+        progress(file.name);
+      }
+    }
+    await inflight;
+  } finally {
+    if (bulk) await repo.createSpeechSearchIndex(deps.db);
   }
+  if (summary.transcripts.created + summary.transcripts.updated > 0) await repo.analyzeArchive(deps.db);
   return summary;
+}
+
+/** Reads, parses and tokenizes one file; null when it is unchanged or unreadable (recorded). */
+function prepare(
+  file: TranscriptFile,
+  hashes: Map<string, { id: string; sourceHash: string }>,
+  summary: ImportSummary,
+): PreparedFile | null {
+  const text = file.text; // read once (a caller may read files lazily)
+  const parsed = parseTranscriptFile(text, file.name);
+  if (!parsed.ok) {
+    summary.skipped.push({ file: file.name, ...parsed.error });
+    return null;
+  }
+  const t = parsed.transcript;
+  const hash = sourceHash(text);
+  if (hashes.get(t.slug)?.sourceHash === hash) {
+    summary.transcripts.unchanged++;
+    return null;
+  }
+  const texts: string[] = [];
+  const vectors: Array<string | null> = [];
+  for (const b of t.blocks) {
+    const stored = b.kind === "speech" ? b.paragraphs.join("\n\n") : b.text;
+    texts.push(stored);
+    vectors.push(
+      b.kind === "heading"
+        ? null
+        : speechSearchVector(t.title, b.kind === "speech" ? b.speaker : "", stored, t.date),
+    );
+  }
+  return {
+    file: file.name,
+    t,
+    hash,
+    // From the content, not the file: an XML file's tags would count as Latin text.
+    language: guessLanguage(transcriptText(t)),
+    titleVector: searchVectorLiteral([{ text: t.title, weight: "A" }]),
+    texts,
+    vectors,
+  };
 }
 
 async function writeOne(
   tx: Tx,
-  t: ParsedTranscript,
+  p: PreparedFile,
   o: {
-    hash: string;
-    language: "zh-TW" | "en";
     now: Date;
     cache: SpeakerCache;
     pending: Map<string, { id: string; slug: string }>;
   },
 ): Promise<{ id: string; created: boolean; rows: number; speeches: number; kept: number }> {
+  const t = p.t;
   // Speakers first: new names get an id and a slug unique among all speakers.
   const speakerId = (name: string) => o.cache.byName.get(name) ?? o.pending.get(name)?.id;
+  const pendingSlugs = new Set<string>();
   for (const b of t.blocks) {
     if (b.kind !== "speech" || b.speaker === "" || speakerId(b.speaker)) continue;
     const base = speakerSlugBase(b.speaker);
     let slug = base;
-    const taken = (s: string) => o.cache.slugs.has(s) || [...o.pending.values()].some((p) => p.slug === s);
+    const taken = (s: string) => o.cache.slugs.has(s) || pendingSlugs.has(s);
     for (let n = 2; taken(slug); n++) slug = `${base}-${n}`;
+    pendingSlugs.add(slug);
     o.pending.set(b.speaker, { id: randomUUID(), slug });
   }
   if (o.pending.size)
@@ -153,10 +234,18 @@ async function writeOne(
       [...o.pending].map(([name, s]) => ({ id: s.id, name, slug: s.slug })),
     );
 
-  const fields = { title: t.title, date: t.date, titleDatePrefix: t.titleDatePrefix ?? null };
+  const fields = {
+    title: t.title,
+    date: t.date,
+    titleDatePrefix: t.titleDatePrefix ?? null,
+    searchVector: p.titleVector,
+  };
   const existing = await repo.findTranscript(tx, t.slug, true);
   let old: Array<{ id: string; key: string }> = [];
   let transcriptId: string;
+  if (existing && existing.state !== "published")
+    // A draft or a transcript in review belongs to its speakers' review; an import never replaces it.
+    throw new Error(`"${t.slug}" is a ${existing.state} transcript under review; not replaced by an import`);
   if (existing) {
     old = (await repo.speechKeys(tx, existing.id)).map((s) => ({
       id: s.id,
@@ -164,8 +253,8 @@ async function writeOne(
     }));
     await repo.updateTranscript(tx, existing.id, {
       ...fields,
-      language: o.language,
-      sourceHash: o.hash,
+      language: p.language,
+      sourceHash: p.hash,
       updatedAt: o.now,
     });
     await repo.deleteSpeeches(tx, existing.id);
@@ -176,8 +265,9 @@ async function writeOne(
       ...fields,
       kind: guessKind(t.slug, t.title),
       state: "published",
-      language: o.language,
-      sourceHash: o.hash,
+      publishedAt: o.now,
+      language: p.language,
+      sourceHash: p.hash,
       createdAt: o.now,
       updatedAt: o.now,
     });
@@ -185,25 +275,23 @@ async function writeOne(
   }
 
   const rows: repo.NewSpeech[] = t.blocks.map((b, position) => {
+    const text = p.texts[position]!;
+    const common = { transcriptId, position, text, searchVector: p.vectors[position], date: t.date };
     if (b.kind === "speech") {
-      const text = b.paragraphs.join("\n\n");
       const splitBack = text.split("\n\n");
       const faithful =
-        splitBack.length === b.paragraphs.length && splitBack.every((p, k) => p === b.paragraphs[k]);
+        splitBack.length === b.paragraphs.length && splitBack.every((q, k) => q === b.paragraphs[k]);
       return {
-        transcriptId,
-        position,
+        ...common,
         kind: "speech",
         speakerId: b.speaker === "" ? null : (speakerId(b.speaker) ?? null),
-        text,
         colon: b.colon,
         continued: b.continued ?? false,
         paragraphs: faithful ? null : b.paragraphs,
       };
     }
-    if (b.kind === "narrative")
-      return { transcriptId, position, kind: "narrative", text: b.text, style: b.style };
-    return { transcriptId, position, kind: "heading", text: b.text, headingLevel: b.level };
+    if (b.kind === "narrative") return { ...common, kind: "narrative", style: b.style };
+    return { ...common, kind: "heading", headingLevel: b.level };
   });
   const ids = matchIds(
     old,

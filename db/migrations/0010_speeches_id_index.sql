@@ -1,0 +1,1 @@
+CREATE INDEX "speeches_id_idx" ON "speeches" USING btree ("id");
