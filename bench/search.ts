@@ -5,7 +5,7 @@
 // with the ratio of the two.
 // Usage: npx tsx bench/search.ts [--engine pglite|postgres] [--runs 5] [--data-dir DIR] [--corpus DIR]
 import { parseArgs } from "node:util";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -30,6 +30,7 @@ const { values } = parseArgs({
 const engine = values.engine === "postgres" ? "postgres" : "pglite";
 const runs = Math.max(1, Number(values.runs));
 const keep = values["data-dir"];
+if (keep) mkdirSync(keep, { recursive: true });
 const dataDir = keep ?? mkdtempSync(join(tmpdir(), "po-bench-search-"));
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dbName = `po_bench_search_${process.pid}`;
@@ -137,7 +138,7 @@ const queries: SearchInput[] = [
   { q: "會議", from: "2024-01-01" },
 ];
 
-const deps = searchDepsFor(db);
+const deps = searchDepsFor(rt.database);
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;

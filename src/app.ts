@@ -46,7 +46,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function buildApp(deps: AppDeps) {
   const { config, database, clock, logger } = deps;
   const db = database.db;
-  const searchDeps = searchDepsFor(db);
+  const searchDeps = searchDepsFor(database);
   const authDeps: AuthDeps = { db, clock, publicUrl: config.publicUrl, secret: config.sessionSecret };
   const secure = config.publicUrl.startsWith("https://");
   const app = new OpenAPIHono<AppEnv>();

@@ -81,7 +81,7 @@ export interface SearchRequest {
 /** A page of results. */
 export interface SearchPage {
   total: number;
-  /** True when `total` is a lower bound ("1,000+"). */
+  /** True when `total` is a lower bound ("200+"). */
   capped: boolean;
   results: SearchResult[];
   /** The last key of the page when more may follow. */
@@ -109,48 +109,53 @@ export function compareKeys(a: SearchCursor, b: SearchCursor): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Candidates ranked per source per query; beyond this, counts read "1,000+". */
-export const CANDIDATE_CAP = 1000;
+/** Candidates ranked per source per query; beyond this, counts read "200+" (see docs/adr/0003). */
+export const CANDIDATE_CAP = 200;
 
 /**
  * The provider on the product's database: asks every source for its best keys after the cursor,
- * merges them in one order, loads the page's results. Each source's SQL runs in one transaction
- * with a larger `work_mem`, so bitmaps of frequent terms stay exact.
+ * merges them in one order, loads the page's results. With `setup` (a server, where a round trip is
+ * cheap) the queries run in one transaction that `setup` prepares, e.g. a larger `work_mem`; without
+ * it they run as they are (the embedded engine's one session is configured once).
  */
 export function databaseSearchProvider(
   db: Db,
   sources: SearchSource[],
-  setup: (tx: Queryable) => Promise<void>,
+  setup?: (tx: Queryable) => Promise<void>,
 ): SearchProvider {
+  const run = async (q: Queryable, req: SearchRequest): Promise<SearchPage> => {
+    const answers = [];
+    for (const source of sources)
+      answers.push(
+        await source.search(q, {
+          query: req.query,
+          filters: req.filters,
+          after: req.after,
+          limit: req.limit + 1,
+          cap: CANDIDATE_CAP,
+        }),
+      );
+    const keys = answers.flatMap((a) => a.keys).sort(compareKeys);
+    const page = keys.slice(0, req.limit);
+    const results: SearchResult[] = [];
+    for (const source of sources) {
+      const ids = page.filter((k) => k.type === source.type).map((k) => k.id);
+      if (ids.length) results.push(...(await source.load(q, ids, req.query.terms)));
+    }
+    const byKey = new Map(results.map((r) => [`${r.type}:${r.id}`, r]));
+    return {
+      total: answers.reduce((n, a) => n + a.total, 0),
+      capped: answers.some((a) => a.capped),
+      results: page.flatMap((k) => byKey.get(`${k.type}:${k.id}`) ?? []),
+      next: keys.length > req.limit ? page[page.length - 1]! : null,
+    };
+  };
   return {
     async search(req) {
+      if (!setup) return run(db, req);
       return db.transaction(async (tx) => {
         await setup(tx);
-        const answers = [];
-        for (const source of sources)
-          answers.push(
-            await source.search(tx, {
-              query: req.query,
-              filters: req.filters,
-              after: req.after,
-              limit: req.limit + 1,
-              cap: CANDIDATE_CAP,
-            }),
-          );
-        const keys = answers.flatMap((a) => a.keys).sort(compareKeys);
-        const page = keys.slice(0, req.limit);
-        const results: SearchResult[] = [];
-        for (const source of sources) {
-          const ids = page.filter((k) => k.type === source.type).map((k) => k.id);
-          if (ids.length) results.push(...(await source.load(tx, ids, req.query.terms)));
-        }
-        const byKey = new Map(results.map((r) => [`${r.type}:${r.id}`, r]));
-        return {
-          total: answers.reduce((n, a) => n + a.total, 0),
-          capped: answers.some((a) => a.capped),
-          results: page.flatMap((k) => byKey.get(`${k.type}:${k.id}`) ?? []),
-          next: keys.length > req.limit ? page[page.length - 1]! : null,
-        };
+        return run(tx, req);
       });
     },
   };

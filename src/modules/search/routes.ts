@@ -17,7 +17,7 @@ export function searchRoutes(deps: SearchDeps) {
         "Terms separated by spaces are ANDed; a term is a phrase. Simplified and Traditional Chinese, " +
         "full- and half-width forms and letter case all match each other. Results are ranked: a match " +
         "in the title or the speaker's name first, then relevance, then the newest. `total` counts up " +
-        "to 1,000 matches (`totalCapped` when there are more).",
+        "to 200 matches (`totalCapped` when there are more; the newest 200 are ranked).",
       request: { query: SearchQuery },
       responses: { 200: jsonResponse(SearchResponse, "A page of results"), ...errorResponses(400) },
     }),

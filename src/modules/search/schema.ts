@@ -40,7 +40,7 @@ export const SearchResultSchema = z
 /** A page of results. */
 export const SearchResponse = z
   .object({
-    total: z.number().int().openapi({ description: "Matches counted up to 1,000" }),
+    total: z.number().int().openapi({ description: "Matches counted up to 200" }),
     totalCapped: z.boolean().openapi({ description: "True when there are more than `total`" }),
     results: z.array(SearchResultSchema),
     next: z.string().nullable().openapi({ description: "Cursor of the next page, or null" }),

@@ -265,8 +265,10 @@ function termPattern(term: string): QueryToken[] {
  * made by this module never contain either; this is defence in depth.
  */
 export function quoteLexeme(lexeme: string): string {
+  if (!NEEDS_ESCAPE.test(lexeme)) return `'${lexeme}'`;
   return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
+const NEEDS_ESCAPE = /['\\]/;
 
 function phrase(pattern: QueryToken[], weight = ""): string {
   const parts = pattern.map(
@@ -371,12 +373,24 @@ interface SpanToken {
  * code unit knows the original piece it came from. Equal to `fold(text)` except across the rare
  * sequences that NFKC composes beyond a piece (e.g. conjoining Hangul jamo).
  */
+/** `fold` of one piece, memoised: snippets fold the same few thousand characters over and over. */
+const pieceCache = new Map<string, string>();
+function foldPiece(piece: string): string {
+  let f = pieceCache.get(piece);
+  if (f === undefined) {
+    f = fold(piece);
+    if (pieceCache.size >= 50_000) pieceCache.clear();
+    pieceCache.set(piece, f);
+  }
+  return f;
+}
+
 function foldWithMap(text: string): { pieces: Piece[]; folded: string; pieceOf: Int32Array } {
   const pieces: Piece[] = [];
   const parts: string[] = [];
   const owner: number[] = [];
   for (const m of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
-    const f = fold(m[0]);
+    const f = foldPiece(m[0]);
     const index = pieces.length;
     pieces.push({ start: m.index, end: m.index + m[0].length });
     parts.push(f);
@@ -449,6 +463,41 @@ const ELLIPSIS = "…";
  */
 export function highlight(text: string, terms: string[], opts: HighlightOptions = {}): Highlight {
   const budget = Math.max(1, Math.floor(opts.maxLength ?? 120));
+  // Long texts, CJK terms: find the chunk of the original text where the first match lies (folding
+  // chunk by chunk, overlapping by the longest term, stops at the first chunk that matches; a CJK
+  // term folds character by character, so a match inside a chunk is a match in the text), then
+  // run the per-character work on a window around it. The window holds everything the full
+  // computation looks at, so the result is the same; without a match the full path runs.
+  if (text.length > budget * 8 && terms.length > 0 && terms.every((t) => CJK_TERM.test(t))) {
+    const needles = terms.map((t) => fold(t));
+    const overlap = Math.max(...terms.map((t) => t.length));
+    const CHUNK = 256;
+    let found = false;
+    for (let offset = 0; offset < text.length && !found; offset += CHUNK) {
+      const piece = fold(text.slice(offset, offset + CHUNK + overlap));
+      if (!needles.some((n) => piece.includes(n))) continue;
+      found = true;
+      let start = Math.max(0, offset - budget * 2);
+      let end = Math.min(text.length, offset + CHUNK + overlap + budget * 3);
+      while (start > 0 && /[\udc00-\udfff]|\p{M}/u.test(text[start]!)) start--;
+      while (end < text.length && /[\udc00-\udfff]|\p{M}/u.test(text[end]!)) end++;
+      if (start === 0 && end === text.length) break;
+      const h = highlightWhole(text.slice(start, end), terms, budget);
+      if (h.match !== "") return h;
+    }
+    if (!found) {
+      // No match: the snippet is the start of the text, which this window holds.
+      let end = budget * 2;
+      while (end < text.length && /[\udc00-\udfff]|\p{M}/u.test(text[end]!)) end++;
+      return highlightWhole(text.slice(0, end), terms, budget);
+    }
+  }
+  return highlightWhole(text, terms, budget);
+}
+
+const CJK_TERM = new RegExp(`^[${CJK_CLASS}]+$`, "v");
+
+function highlightWhole(text: string, terms: string[], budget: number): Highlight {
   const { pieces, folded, pieceOf } = foldWithMap(text);
   const n = pieces.length;
   const matches = findMatches(spanTokens(folded, pieceOf), terms);

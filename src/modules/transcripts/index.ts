@@ -38,8 +38,8 @@ export {
   type LinkProblem,
 } from "./use-cases/import-links.ts";
 export { seedDemoTranscripts } from "./use-cases/seed-demo-transcripts.ts";
-/** Restores the speeches' search index if a bulk import was interrupted before rebuilding it. */
-export { createSpeechSearchIndex as ensureTranscriptIndexes } from "./repository.ts";
+/** Restores the speeches' indexes if a bulk import was interrupted before rebuilding them. */
+export { createSpeechIndexes as ensureTranscriptIndexes } from "./repository.ts";
 // Review then publish (product brief §8): drafts, speakers' personal links, versions, the publish sweep.
 export type { ReviewDeps } from "./use-cases/review-deps.ts";
 export { REVIEW_NOTICE, REVIEW_WINDOW_WORKING_DAYS, MAX_SPEECH_TEXT } from "./use-cases/review-shared.ts";

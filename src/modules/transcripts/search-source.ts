@@ -87,24 +87,25 @@ export const speechSearchSource: SearchSource = {
       rank: number;
       total: number;
     }>(sql`
-      with c as materialized (
+      with r as materialized (
         select m.* from
-          (select distinct coalesce(to_char(date, 'YYYY'), 'none') as year,
-              date is null as undated
-            from transcripts order by undated, year desc) y
+          (select to_char(d, 'YYYY') as year
+             from generate_series(
+               date_trunc('year', (select max(date) from transcripts)),
+               date_trunc('year', (select min(date) from transcripts)),
+               interval '-1 year') d
+           union all select 'none') y
           cross join lateral (
-            select s.transcript_id, s.id, s.search_vector as v, s.date
+            -- Tier and rank are computed where the row is read, so no vector is copied onward.
+            select s.transcript_id, s.id, s.date,
+              (s.search_vector @@ to_tsquery('simple', ${q.query.tsqueryA}))::int as tier,
+              ts_rank(s.search_vector, to_tsquery('simple', ${q.query.tsquery})) as rank
             from speeches s join transcripts t on t.id = s.transcript_id
             where ${sql.join(conds, sql` and `)}) m
         limit ${q.cap + 1}
-      ), r as (
-        select id, transcript_id, date,
-          (v @@ to_tsquery('simple', ${q.query.tsqueryA}))::int as tier,
-          ts_rank(v, to_tsquery('simple', ${q.query.tsquery})) as rank
-        from c
       )
       select r.id, r.transcript_id, r.date::text as date, r.tier, r.rank,
-        (select count(*)::int from c) as total
+        (select count(*)::int from r) as total
       from r
       where ${after}
       order by r.tier desc, r.rank desc, r.date desc nulls last,
@@ -141,25 +142,28 @@ export const speechSearchSource: SearchSource = {
       from speeches s
       join transcripts t on t.id = s.transcript_id
       left join speakers sp on sp.id = s.speaker_id
-      where (s.transcript_id, s.id) in (
-          select * from unnest(${sql.param(pairs.map((p) => p[0]))}::uuid[], ${sql.param(pairs.map((p) => p[1]))}::uuid[]))
+      where s.id = any(${sql.param(pairs.map((p) => p[1]))}::uuid[])
+        and s.transcript_id = any(${sql.param(pairs.map((p) => p[0]))}::uuid[])
         and t.state = 'published'`);
-    return rows.rows.map((r) => {
-      const h = highlight(r.text, terms, { maxLength: SNIPPET });
-      return {
-        type: "speech",
-        id: `${r.transcript_id}/${r.id}`,
-        url: `/speeches/${r.id}`,
-        title: r.title,
-        snippet: h.before + h.match + h.after,
-        segments: h.segments,
-        speaker:
-          r.speaker_name !== null && r.speaker_slug !== null
-            ? { name: r.speaker_name, slug: r.speaker_slug }
-            : null,
-        date: r.date,
-        transcript: { slug: r.slug, title: r.title },
-      };
-    });
+    const wanted = new Set(ids);
+    return rows.rows
+      .filter((r) => wanted.has(`${r.transcript_id}/${r.id}`))
+      .map((r) => {
+        const h = highlight(r.text, terms, { maxLength: SNIPPET });
+        return {
+          type: "speech",
+          id: `${r.transcript_id}/${r.id}`,
+          url: `/speeches/${r.id}`,
+          title: r.title,
+          snippet: h.before + h.match + h.after,
+          segments: h.segments,
+          speaker:
+            r.speaker_name !== null && r.speaker_slug !== null
+              ? { name: r.speaker_name, slug: r.speaker_slug }
+              : null,
+          date: r.date,
+          transcript: { slug: r.slug, title: r.title },
+        };
+      });
   },
 };

@@ -25,6 +25,9 @@ const GSSENC_REQUEST = 80877104;
 
 async function main() {
   const db = await PGlite.create(options.dataDir ?? undefined, { extensions: { pg_trgm } });
+  // One session serves every connection: give it the memory a server would give a search query, so
+  // bitmaps of frequent terms stay exact (a lossy bitmap rechecks every row of its pages).
+  await db.exec("set work_mem = '64MB'");
   /** @type {Set<Conn>} */
   const conns = new Set();
   /** @type {Conn | null} */

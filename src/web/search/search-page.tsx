@@ -196,7 +196,7 @@ function Results(props: { v: View; params: Params; r: SearchOutcome }) {
 
 /** `/search` and `/search/feed.atom`. */
 export function searchPages(app: Hono<AppEnv>, kit: PageKit) {
-  const deps = searchDepsFor(kit.deps.database.db);
+  const deps = searchDepsFor(kit.deps.database);
   const publicUrl = kit.deps.config.publicUrl;
 
   app.get("/search/feed.atom", async (c) => {

@@ -70,9 +70,10 @@ interface PreparedFile {
  *
  * Throughput: reading, parsing and tokenizing the next file overlaps with writing the previous one
  * (the database works in another thread or process). A large first import (≥ 200 files into an
- * archive of fewer than 50,000 speeches) drops the speeches' search index and builds it once at the
- * end, which is several times cheaper than maintaining it row by row; the index is rebuilt even when
- * the run fails, and `ensureSearchIndexes` restores it at start-up after a crash.
+ * archive of fewer than 50,000 speeches) drops the speeches' secondary indexes (search, speaker, date,
+ * id) and builds them once at the end, which is several times cheaper than maintaining them row by
+ * row; they are rebuilt even when the run fails, and `ensureTranscriptIndexes` restores them at
+ * start-up after a crash.
  */
 export async function importTranscriptFiles(
   deps: TranscriptsDeps,
@@ -94,7 +95,7 @@ export async function importTranscriptFiles(
     cache.slugs.add(s.slug);
   }
   const bulk = files.length >= BULK_FILES && (await repo.countSpeeches(deps.db)) < BULK_MAX_EXISTING_SPEECHES;
-  if (bulk) await repo.dropSpeechSearchIndex(deps.db);
+  if (bulk) await repo.dropSpeechIndexes(deps.db);
 
   let done = 0;
   const progress = (file: string) => {
@@ -159,7 +160,7 @@ export async function importTranscriptFiles(
     }
     await inflight;
   } finally {
-    if (bulk) await repo.createSpeechSearchIndex(deps.db);
+    if (bulk) await repo.createSpeechIndexes(deps.db);
   }
   if (summary.transcripts.created + summary.transcripts.updated > 0) await repo.analyzeArchive(deps.db);
   return summary;
