@@ -246,4 +246,23 @@ describe("transcript API", () => {
     assert.equal(row!.state, "in-review");
     await t.db.update(transcripts).set({ state: "published" }).where(eq(transcripts.slug, monthlySlug));
   });
+
+  test("a large import prepares files in worker threads with the same result", async () => {
+    const deps = { db: t.db, clock: t.rt.clock };
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      name: `bulk/2026-06-${String((i % 28) + 1).padStart(2, "0")}-批次-${i}.md`,
+      text: `# 2026-06-${String((i % 28) + 1).padStart(2, "0")} 批次 ${i}\n\n### 講者${i % 3}：\n\n第 ${i} 份的內容。\n`,
+    }));
+    many.push({ name: "bulk/broken.md", text: "### 沒有標題也沒有冒號\n" + "\u0000" });
+    const first = await importTranscriptFiles(deps, systemActor, many);
+    assert.equal(first.transcripts.created + first.transcripts.updated, 60);
+    assert.equal(first.speeches, 60);
+    const again = await importTranscriptFiles(deps, systemActor, many.slice(0, 60));
+    assert.equal(again.transcripts.unchanged, 60);
+    assert.equal(again.skipped.length, 0);
+    const res = await t.api("GET", `/api/v1/transcripts/${encodeURIComponent("2026-06-08-批次-7")}`);
+    assert.equal(res.status, 200);
+    assert.equal(res.body.sections[0].speeches[0].text, "第 7 份的內容。");
+    assert.equal(res.body.sections[0].speeches[0].speaker.name, "講者1");
+  });
 });

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { fail } from "../../../platform/http/errors.ts";
 import type { Tx } from "../../../platform/db/database.ts";
 import { writeAudited } from "../../audit/index.ts";
 import { isPdis, type Actor } from "../../directory/index.ts";
 import * as repo from "../repository.ts";
-import { guessKind, guessLanguage, sourceHash, speakerSlugBase } from "../classify.ts";
-import { searchVectorLiteral } from "../../search/index.ts";
-import { speechSearchVector } from "../search-source.ts";
-import type { ParsedTranscript } from "../markdown.ts";
-import { parseTranscriptFile, transcriptText } from "../formats.ts";
+import { guessKind, speakerSlugBase } from "../classify.ts";
+import { createPreparer } from "../preparer.ts";
+import type { PrepareOutcome, PreparedFile } from "./prepare-file.ts";
 import type { TranscriptsDeps } from "./deps.ts";
 
 /** One archive file: its name (the slug is the name without folders and `.md`) and its text. */
@@ -49,18 +48,6 @@ interface SpeakerCache {
 const BULK_FILES = 200;
 const BULK_MAX_EXISTING_SPEECHES = 50_000;
 
-/** A file read, parsed and tokenized, ready to be written (the CPU work, done off the write path). */
-interface PreparedFile {
-  file: string;
-  t: ParsedTranscript;
-  hash: string;
-  language: "zh-TW" | "en";
-  titleVector: string;
-  /** Per block: its text as stored and its search vector (null for headings). */
-  texts: string[];
-  vectors: Array<string | null>;
-}
-
 /**
  * Imports archive files (Markdown, or any format `parseTranscriptFile` reads), idempotently. A file
  * whose normalised text is unchanged is skipped; a new or changed file is written in one transaction
@@ -68,8 +55,8 @@ interface PreparedFile {
  * parser rejects is reported and nothing of it is written. Search vectors are written with the
  * speeches. PDIS and administrators only.
  *
- * Throughput: reading, parsing and tokenizing the next file overlaps with writing the previous one
- * (the database works in another thread or process). A large first import (≥ 200 files into an
+ * Throughput: reading, parsing and tokenizing run ahead in worker threads while earlier files are
+ * written (the database works in another thread or process). A large first import (≥ 200 files into an
  * archive of fewer than 50,000 speeches) drops the speeches' secondary indexes (search, speaker, date,
  * id) and builds them once at the end, which is several times cheaper than maintaining them row by
  * row; they are rebuilt even when the run fails, and `ensureTranscriptIndexes` restores them at
@@ -142,69 +129,45 @@ export async function importTranscriptFiles(
     }
   };
 
+  // Reading, parsing and tokenizing run ahead in worker threads (or here, for a few files) while
+  // the previous files are written.
+  const preparer = createPreparer(hashes, files.length);
   try {
-    let inflight: Promise<void> = Promise.resolve();
-    for (const file of files) {
-      let prepared: PreparedFile | null = null;
-      try {
-        prepared = prepare(file, hashes, summary);
-      } catch (e) {
-        summary.skipped.push({ file: file.name, line: 0, message: (e as Error).message });
+    const ahead: Array<Promise<PrepareOutcome>> = [];
+    let next = 0;
+    const fill = () => {
+      while (ahead.length < preparer.depth && next < files.length) {
+        const file = files[next++]!;
+        let text: string;
+        try {
+          text = file.text; // read once (a caller may read files lazily)
+        } catch (e) {
+          ahead.push(
+            Promise.resolve({ kind: "error", file: file.name, line: 0, message: (e as Error).message }),
+          );
+          continue;
+        }
+        ahead.push(preparer.prepare(file.name, text));
       }
-      await inflight;
-      if (prepared) inflight = write(prepared);
-      else {
-        inflight = Promise.resolve();
-        progress(file.name);
+    };
+    fill();
+    while (ahead.length > 0) {
+      const r = await ahead.shift()!;
+      fill();
+      if (r.kind === "ready") {
+        await write(r.prepared);
+        continue;
       }
+      if (r.kind === "unchanged") summary.transcripts.unchanged++;
+      else summary.skipped.push({ file: r.file, line: r.line, message: r.message });
+      progress(r.file);
     }
-    await inflight;
   } finally {
+    await preparer.close();
     if (bulk) await repo.createSpeechIndexes(deps.db);
   }
   if (summary.transcripts.created + summary.transcripts.updated > 0) await repo.analyzeArchive(deps.db);
   return summary;
-}
-
-/** Reads, parses and tokenizes one file; null when it is unchanged or unreadable (recorded). */
-function prepare(
-  file: TranscriptFile,
-  hashes: Map<string, { id: string; sourceHash: string }>,
-  summary: ImportSummary,
-): PreparedFile | null {
-  const text = file.text; // read once (a caller may read files lazily)
-  const parsed = parseTranscriptFile(text, file.name);
-  if (!parsed.ok) {
-    summary.skipped.push({ file: file.name, ...parsed.error });
-    return null;
-  }
-  const t = parsed.transcript;
-  const hash = sourceHash(text);
-  if (hashes.get(t.slug)?.sourceHash === hash) {
-    summary.transcripts.unchanged++;
-    return null;
-  }
-  const texts: string[] = [];
-  const vectors: Array<string | null> = [];
-  for (const b of t.blocks) {
-    const stored = b.kind === "speech" ? b.paragraphs.join("\n\n") : b.text;
-    texts.push(stored);
-    vectors.push(
-      b.kind === "heading"
-        ? null
-        : speechSearchVector(t.title, b.kind === "speech" ? b.speaker : "", stored, t.date),
-    );
-  }
-  return {
-    file: file.name,
-    t,
-    hash,
-    // From the content, not the file: an XML file's tags would count as Latin text.
-    language: guessLanguage(transcriptText(t)),
-    titleVector: searchVectorLiteral([{ text: t.title, weight: "A" }]),
-    texts,
-    vectors,
-  };
 }
 
 async function writeOne(
@@ -241,6 +204,9 @@ async function writeOne(
     titleDatePrefix: t.titleDatePrefix ?? null,
     searchVector: p.titleVector,
   };
+  // An import is idempotent: a crash may lose its last commits (re-run it), never their consistency.
+  // Not waiting for each file's commit to reach the disk is what makes it affordable.
+  await tx.execute(sql`set local synchronous_commit = off`);
   const existing = await repo.findTranscript(tx, t.slug, true);
   let old: Array<{ id: string; key: string }> = [];
   let transcriptId: string;
