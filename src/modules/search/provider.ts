@@ -55,6 +55,8 @@ export interface SourceQuery {
 /** What a source answers: the best `limit` keys after the cursor, and its (capped) match count. */
 export interface SourceAnswer {
   keys: RankedKey[];
+  /** The keys' results, when the source loads them with the keys (saves `load`). */
+  results?: SearchResult[];
   total: number;
   capped: boolean;
 }
@@ -137,8 +139,9 @@ export function databaseSearchProvider(
       );
     const keys = answers.flatMap((a) => a.keys).sort(compareKeys);
     const page = keys.slice(0, req.limit);
-    const results: SearchResult[] = [];
-    for (const source of sources) {
+    const results: SearchResult[] = answers.flatMap((a) => a.results ?? []);
+    for (const [i, source] of sources.entries()) {
+      if (answers[i]!.results) continue;
       const ids = page.filter((k) => k.type === source.type).map((k) => k.id);
       if (ids.length) results.push(...(await source.load(q, ids, req.query.terms)));
     }

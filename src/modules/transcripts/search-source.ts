@@ -79,14 +79,16 @@ export const speechSearchSource: SearchSource = {
         or (r.rank = ${a.rank}::real and (${dateAfter} or (${dateSame} and ${sameTypeOrder}))))))`;
     }
 
-    const rows = await db.execute<{
-      id: string;
-      transcript_id: string;
-      date: string | null;
-      tier: number;
-      rank: number;
-      total: number;
-    }>(sql`
+    const rows = await db.execute<
+      {
+        id: string;
+        transcript_id: string;
+        date: string | null;
+        tier: number;
+        rank: number;
+        total: number;
+      } & LoadedRow
+    >(sql`
       with r as materialized (
         select m.* from
           (select to_char(d, 'YYYY') as year
@@ -104,13 +106,23 @@ export const speechSearchSource: SearchSource = {
             where ${sql.join(conds, sql` and `)}) m
         limit ${q.cap + 1}
       )
-      select r.id, r.transcript_id, r.date::text as date, r.tier, r.rank,
-        (select count(*)::int from r) as total
-      from r
-      where ${after}
-      order by r.tier desc, r.rank desc, r.date desc nulls last,
-        (r.transcript_id::text || '/' || r.id::text) collate "C"
-      limit ${q.limit}`);
+      , page as (
+        select * from r
+        where ${after}
+        order by r.tier desc, r.rank desc, r.date desc nulls last,
+          (r.transcript_id::text || '/' || r.id::text) collate "C"
+        limit ${q.limit}
+      )
+      -- The page's rows come loaded (text, transcript, speaker): no second round trip.
+      select p.id, p.transcript_id, p.date::text as date, p.tier, p.rank,
+        (select count(*)::int from r) as total,
+        s.text, t.slug, t.title, sp.name as speaker_name, sp.slug as speaker_slug
+      from page p
+      join speeches s on s.transcript_id = p.transcript_id and s.id = p.id
+      join transcripts t on t.id = p.transcript_id
+      left join speakers sp on sp.id = s.speaker_id
+      order by p.tier desc, p.rank desc, p.date desc nulls last,
+        (p.transcript_id::text || '/' || p.id::text) collate "C"`);
     const total = rows.rows[0]?.total ?? 0;
     return {
       keys: rows.rows.map((r) => ({
@@ -120,6 +132,7 @@ export const speechSearchSource: SearchSource = {
         rank: r.rank,
         date: r.date,
       })),
+      results: rows.rows.map((r) => present(r, q.query.terms)),
       total: Math.min(total, q.cap),
       capped: total > q.cap,
     };
@@ -127,16 +140,7 @@ export const speechSearchSource: SearchSource = {
 
   async load(db: Queryable, ids: string[], terms: string[]): Promise<SearchResult[]> {
     const pairs = ids.map((k) => k.split("/") as [string, string]);
-    const rows = await db.execute<{
-      transcript_id: string;
-      id: string;
-      text: string;
-      date: string | null;
-      slug: string;
-      title: string;
-      speaker_name: string | null;
-      speaker_slug: string | null;
-    }>(sql`
+    const rows = await db.execute<LoadedRow>(sql`
       select s.transcript_id, s.id, s.text, s.date::text as date, t.slug, t.title,
         sp.name as speaker_name, sp.slug as speaker_slug
       from speeches s
@@ -146,24 +150,36 @@ export const speechSearchSource: SearchSource = {
         and s.transcript_id = any(${sql.param(pairs.map((p) => p[0]))}::uuid[])
         and t.state = 'published'`);
     const wanted = new Set(ids);
-    return rows.rows
-      .filter((r) => wanted.has(`${r.transcript_id}/${r.id}`))
-      .map((r) => {
-        const h = highlight(r.text, terms, { maxLength: SNIPPET });
-        return {
-          type: "speech",
-          id: `${r.transcript_id}/${r.id}`,
-          url: `/speeches/${r.id}`,
-          title: r.title,
-          snippet: h.before + h.match + h.after,
-          segments: h.segments,
-          speaker:
-            r.speaker_name !== null && r.speaker_slug !== null
-              ? { name: r.speaker_name, slug: r.speaker_slug }
-              : null,
-          date: r.date,
-          transcript: { slug: r.slug, title: r.title },
-        };
-      });
+    return rows.rows.filter((r) => wanted.has(`${r.transcript_id}/${r.id}`)).map((r) => present(r, terms));
   },
 };
+
+/** A speech row with what a result shows. */
+type LoadedRow = {
+  transcript_id: string;
+  id: string;
+  text: string;
+  date: string | null;
+  slug: string;
+  title: string;
+  speaker_name: string | null;
+  speaker_slug: string | null;
+};
+
+function present(r: LoadedRow, terms: string[]): SearchResult {
+  const h = highlight(r.text, terms, { maxLength: SNIPPET });
+  return {
+    type: "speech",
+    id: `${r.transcript_id}/${r.id}`,
+    url: `/speeches/${r.id}`,
+    title: r.title,
+    snippet: h.before + h.match + h.after,
+    segments: h.segments,
+    speaker:
+      r.speaker_name !== null && r.speaker_slug !== null
+        ? { name: r.speaker_name, slug: r.speaker_slug }
+        : null,
+    date: r.date,
+    transcript: { slug: r.slug, title: r.title },
+  };
+}
