@@ -1,6 +1,7 @@
 // Browser journeys: sign in by the e-mail link → accept a PO invitation → see the PO role on the
 // profile, in both languages; and, on a 360px phone, a unit's staff acknowledge and answer a help
-// request; and a PO raises an early warning and comments on it. An axe-core scan of every page on the way.
+// request; a PO raises an early warning and comments on it; and, signed out, the public reads the
+// transcript archive and searches it. An axe-core scan of every page on the way.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -311,4 +312,41 @@ test("on a 360px phone: a PO raises an early warning through the form, finds it 
   await scan(page, "look-back (360px)");
   await assertFits(page, "look-back");
   await context.close();
+});
+
+test("the public reads the archive and searches it, signed out, on a phone and a desktop; pages pass axe", async () => {
+  for (const viewport of [
+    { width: 360, height: 780 },
+    { width: 1280, height: 900 },
+  ]) {
+    const context = await browser.newContext({ bypassCSP: true, locale: "zh-TW", viewport });
+    const page = await context.newPage();
+
+    await page.goto(`${base}/transcripts`);
+    await scan(page, `archive index ${viewport.width}px`);
+    await page.click("text=示範 開放政府聯絡人月會");
+    await page.waitForSelector("h1");
+    assert.match((await page.textContent("h1")) ?? "", /示範 開放政府聯絡人月會/);
+    await scan(page, `transcript page ${viewport.width}px`);
+
+    // A speaker's name leads to the speaker's page.
+    await page.click('main a[href^="/speakers/"]');
+    await page.waitForURL(/\/speakers\//);
+    await scan(page, `speaker page ${viewport.width}px`);
+
+    // Search from the navigation: a Simplified query finds the Traditional phrase, highlighted.
+    await page.click('nav a[href="/search"]');
+    await page.fill("#search-q", "户政线上申办");
+    await page.click('form[role="search"] button[type="submit"]');
+    await page.waitForSelector("#search-results");
+    assert.equal(await page.textContent("#search-results ~ ol mark, .search-results mark"), "戶政線上申辦");
+    await scan(page, `search results ${viewport.width}px`);
+
+    // The permalink page carries a citation to copy.
+    await page.click('.search-results a[href^="/speeches/"]');
+    await page.waitForURL(/\/speeches\//);
+    assert.match(await page.content(), /<textarea[^>]*readonly/);
+    await scan(page, `speech permalink ${viewport.width}px`);
+    await context.close();
+  }
 });
