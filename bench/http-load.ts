@@ -4,54 +4,36 @@
 // The database must hold the archive: pass a PGlite data directory that bench/search.ts filled
 // (--data-dir), or it is imported first (--corpus).
 // Usage: npx tsx bench/http-load.ts --data-dir DIR [--connections 32] [--duration 20]
+import { benchConfig, corpusFiles, DEFAULT_CORPUS } from "./setup.ts";
 import { parseArgs } from "node:util";
 import { createServer } from "node:http";
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
-import { loadConfig } from "../src/config/index.ts";
 import { openRuntime } from "../src/runtime.ts";
 import { buildApp } from "../src/app.ts";
 import { createLogger } from "../src/platform/log/index.ts";
 import { systemActor } from "../src/modules/directory/index.ts";
 import { importTranscriptFiles } from "../src/modules/transcripts/index.ts";
-import { collectTranscriptFiles } from "../src/cli/files.ts";
 
 const { values } = parseArgs({
   options: {
     "data-dir": { type: "string" },
     connections: { type: "string", default: "32" },
     duration: { type: "string", default: "20" },
-    corpus: { type: "string", default: join(import.meta.dirname, "../../shared/corpus/transcripts") },
+    corpus: { type: "string", default: DEFAULT_CORPUS },
   },
 });
 if (!values["data-dir"]) throw new Error("--data-dir is required");
-const config = loadConfig({
-  DATA_DIR: values["data-dir"],
-  LOG_LEVEL: "silent",
-  NODE_ENV: "test",
-  JOBS: "false",
-  SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00",
-});
+const { config } = await benchConfig("pglite", { dataDir: values["data-dir"], extra: { JOBS: "false" } });
 const rt = await openRuntime(config);
 const db = rt.database.db;
 const count = async () =>
   (await db.execute<{ n: number }>(sql`select count(*)::int as n from speeches`)).rows[0]!.n;
 if ((await count()) < 300_000) {
-  const { files } = collectTranscriptFiles([values.corpus!]);
-  await importTranscriptFiles(
-    { db, clock: rt.clock },
-    systemActor,
-    files.map((name) => ({
-      name,
-      get text() {
-        return readFileSync(name, "utf8");
-      },
-    })),
-  );
+  await importTranscriptFiles({ db, clock: rt.clock }, systemActor, corpusFiles(values.corpus!));
 }
 
 // A typical transcript: the one whose speech count is the median of the archive.

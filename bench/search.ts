@@ -4,18 +4,14 @@
 // the naive way — a substring scan over every speech held in memory, as a client-side search does —
 // with the ratio of the two.
 // Usage: npx tsx bench/search.ts [--engine pglite|postgres] [--runs 5] [--data-dir DIR] [--corpus DIR]
+import { benchConfig, corpusFiles, DEFAULT_CORPUS } from "./setup.ts";
 import { parseArgs } from "node:util";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
+import { existsSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { loadConfig } from "../src/config/index.ts";
 import { openRuntime } from "../src/runtime.ts";
 import { systemClock } from "../src/platform/clock/index.ts";
 import { systemActor } from "../src/modules/directory/index.ts";
 import { importTranscriptFiles } from "../src/modules/transcripts/index.ts";
-import { collectTranscriptFiles } from "../src/cli/files.ts";
 import { searchDepsFor } from "../src/search-deps.ts";
 import { fold, parseQuery, search, type SearchInput } from "../src/modules/search/index.ts";
 
@@ -24,35 +20,12 @@ const { values } = parseArgs({
     engine: { type: "string", default: "pglite" },
     runs: { type: "string", default: "5" },
     "data-dir": { type: "string" },
-    corpus: { type: "string", default: join(import.meta.dirname, "../../shared/corpus/transcripts") },
+    corpus: { type: "string", default: DEFAULT_CORPUS },
   },
 });
 const engine = values.engine === "postgres" ? "postgres" : "pglite";
 const runs = Math.max(1, Number(values.runs));
-const keep = values["data-dir"];
-if (keep) mkdirSync(keep, { recursive: true });
-const dataDir = keep ?? mkdtempSync(join(tmpdir(), "po-bench-search-"));
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `po_bench_search_${process.pid}`;
-let databaseUrl: string | undefined;
-if (engine === "postgres") {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  await c.query(
-    `create database ${dbName} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
-  );
-  await c.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${dbName}`;
-  databaseUrl = u.toString();
-}
-const config = loadConfig({
-  DATA_DIR: dataDir,
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  LOG_LEVEL: "silent",
-  NODE_ENV: "test",
-  SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00",
-});
+const { config, dispose } = await benchConfig(engine, { dataDir: values["data-dir"] });
 const rt = await openRuntime(config, { clock: systemClock });
 const db = rt.database.db;
 
@@ -60,18 +33,8 @@ const count = async () =>
   (await db.execute<{ n: number }>(sql`select count(*)::int as n from speeches`)).rows[0]!.n;
 if ((await count()) < 300_000) {
   if (!existsSync(values.corpus!)) throw new Error(`no corpus at ${values.corpus}`);
-  const { files: names } = collectTranscriptFiles([values.corpus!]);
   const t0 = performance.now();
-  const r = await importTranscriptFiles(
-    { db, clock: rt.clock },
-    systemActor,
-    names.map((name) => ({
-      name,
-      get text() {
-        return readFileSync(name, "utf8");
-      },
-    })),
-  );
+  const r = await importTranscriptFiles({ db, clock: rt.clock }, systemActor, corpusFiles(values.corpus!));
   console.log(
     `imported ${r.transcripts.created + r.transcripts.updated} transcripts, ${r.speeches} speeches ` +
       `in ${Math.round(performance.now() - t0)} ms (skipped ${r.skipped.length})`,
@@ -208,10 +171,4 @@ console.log(
 );
 
 await rt.close();
-if (!keep) rmSync(dataDir, { recursive: true, force: true });
-if (engine === "postgres") {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  await c.query(`drop database if exists ${dbName} with (force)`);
-  await c.end();
-}
+await dispose();

@@ -52,11 +52,13 @@ export interface SourceQuery {
   cap: number;
 }
 
-/** What a source answers: the best `limit` keys after the cursor, and its (capped) match count. */
+/**
+ * What a source answers: the best `limit` keys after the cursor with their results (loaded in the
+ * same statement: one round trip), and its (capped) match count.
+ */
 export interface SourceAnswer {
   keys: RankedKey[];
-  /** The keys' results, when the source loads them with the keys (saves `load`). */
-  results?: SearchResult[];
+  results: SearchResult[];
   total: number;
   capped: boolean;
 }
@@ -68,8 +70,6 @@ export interface SourceAnswer {
 export interface SearchSource {
   type: string;
   search(db: Queryable, q: SourceQuery): Promise<SourceAnswer>;
-  /** Loads and presents results for keys it returned, in any order. */
-  load(db: Queryable, ids: string[], terms: string[]): Promise<SearchResult[]>;
 }
 
 /** A search request to a provider. */
@@ -115,8 +115,8 @@ export function compareKeys(a: SearchCursor, b: SearchCursor): number {
 export const CANDIDATE_CAP = 200;
 
 /**
- * The provider on the product's database: asks every source for its best keys after the cursor,
- * merges them in one order, loads the page's results. With `setup` (a server, where a round trip is
+ * The provider on the product's database: asks every source for its best results after the
+ * cursor, merges them in one order and keeps the page. With `setup` (a server, where a round trip is
  * cheap) the queries run in one transaction that `setup` prepares, e.g. a larger `work_mem`; without
  * it they run as they are (the embedded engine's one session is configured once).
  */
@@ -139,12 +139,7 @@ export function databaseSearchProvider(
       );
     const keys = answers.flatMap((a) => a.keys).sort(compareKeys);
     const page = keys.slice(0, req.limit);
-    const results: SearchResult[] = answers.flatMap((a) => a.results ?? []);
-    for (const [i, source] of sources.entries()) {
-      if (answers[i]!.results) continue;
-      const ids = page.filter((k) => k.type === source.type).map((k) => k.id);
-      if (ids.length) results.push(...(await source.load(q, ids, req.query.terms)));
-    }
+    const results = answers.flatMap((a) => a.results);
     const byKey = new Map(results.map((r) => [`${r.type}:${r.id}`, r]));
     return {
       total: answers.reduce((n, a) => n + a.total, 0),

@@ -137,21 +137,6 @@ export const speechSearchSource: SearchSource = {
       capped: total > q.cap,
     };
   },
-
-  async load(db: Queryable, ids: string[], terms: string[]): Promise<SearchResult[]> {
-    const pairs = ids.map((k) => k.split("/") as [string, string]);
-    const rows = await db.execute<LoadedRow>(sql`
-      select s.transcript_id, s.id, s.text, s.date::text as date, t.slug, t.title,
-        sp.name as speaker_name, sp.slug as speaker_slug
-      from speeches s
-      join transcripts t on t.id = s.transcript_id
-      left join speakers sp on sp.id = s.speaker_id
-      where s.id = any(${sql.param(pairs.map((p) => p[1]))}::uuid[])
-        and s.transcript_id = any(${sql.param(pairs.map((p) => p[0]))}::uuid[])
-        and t.state = 'published'`);
-    const wanted = new Set(ids);
-    return rows.rows.filter((r) => wanted.has(`${r.transcript_id}/${r.id}`)).map((r) => present(r, terms));
-  },
 };
 
 /** A speech row with what a result shows. */

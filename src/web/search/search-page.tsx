@@ -9,7 +9,7 @@ import {
   type SearchResult,
 } from "../../modules/search/index.ts";
 import { transcriptKinds } from "../../modules/transcripts/index.ts";
-import { AppError } from "../../platform/http/errors.ts";
+import { AppError, fail } from "../../platform/http/errors.ts";
 import { renderAtom } from "../../platform/http/atom.ts";
 import { SearchQuery } from "../../modules/search/schema.ts";
 import { searchDepsFor } from "../../search-deps.ts";
@@ -37,14 +37,11 @@ function readParams(url: URL): { params: Params; input: SearchInput | null; erro
     return {
       params,
       input: null,
-      error: new AppError("invalid_input", { status: 400, message: invalidMessage }, field, {
-        detail: `${field}: ${issue?.message ?? "is invalid"}`,
-      }),
+      error: fail.invalid(field, issue?.message ?? "is invalid"),
     };
   }
   return { params, input: parsed.data, error: null };
 }
-const invalidMessage = { "zh-TW": "輸入不正確：{detail}", en: "Invalid input: {detail}" };
 
 function Segments(props: { r: SearchResult }) {
   return (
