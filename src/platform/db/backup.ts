@@ -200,7 +200,7 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<{ ro
     const { rows: seqs } = await client.query<{ tbl: string; col: string; seq: string }>(
       `select c.relname as tbl, a.attname as col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as seq
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
-         join pg_attribute a on a.attrelid = c.oid and a.attnum > 0
+         join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
         where n.nspname = 'public' and c.relkind = 'r'
           and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
     );
