@@ -667,7 +667,6 @@ CREATE TABLE transcripts (
   source_hash text NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
-  search_vector tsvector,
   meeting_id uuid,
   case_id uuid,
   created_by uuid,
@@ -683,7 +682,6 @@ CREATE TABLE transcripts (
 );
 CREATE INDEX transcripts_date_idx ON public.transcripts USING btree (date, id);
 CREATE INDEX transcripts_review_due_idx ON public.transcripts USING btree (review_ends_at) WHERE (state = 'in-review'::text);
-CREATE INDEX transcripts_search_idx ON public.transcripts USING gin (search_vector);
 CREATE UNIQUE INDEX transcripts_slug_key ON public.transcripts USING btree (slug);
 
 CREATE TABLE webhook_deliveries (

@@ -57,8 +57,6 @@ export const transcripts = pgTable(
     language: text("language").notNull().$type<TranscriptLanguage>(),
     /** sha256 (hex) of the normalised source file; an unchanged file is skipped on re-import. */
     sourceHash: text("source_hash").notNull(),
-    /** Title tokens (search tokenizer, weight A), for transcript-level search results. */
-    searchVector: tsvector("search_vector"),
     /** Optional links to the meeting and the case the transcript records (petitions issue). */
     meetingId: uuid("meeting_id"),
     caseId: uuid("case_id"),
@@ -79,7 +77,6 @@ export const transcripts = pgTable(
     index("transcripts_review_due_idx")
       .on(t.reviewEndsAt)
       .where(sql`${t.state} = 'in-review'`),
-    index("transcripts_search_idx").using("gin", t.searchVector),
     check(
       "transcripts_kind_check",
       sql`${t.kind} in ('monthly', 'quarterly', 'collaborative', 'prep', 'working', 'interview', 'speech', 'other')`,

@@ -3,7 +3,6 @@ import { fail } from "../../../platform/http/errors.ts";
 import type { Tx } from "../../../platform/db/database.ts";
 import { writeAudited } from "../../audit/index.ts";
 import type { Actor } from "../../directory/index.ts";
-import { searchVectorLiteral } from "../../search/index.ts";
 import { guessKind, guessLanguage } from "../classify.ts";
 import { parseTranscriptFile } from "../formats.ts";
 import type { TranscriptBlock } from "../markdown.ts";
@@ -179,7 +178,6 @@ export async function createDraft(deps: ReviewDeps, actor: Actor, input: CreateD
       state: "draft",
       language,
       sourceHash: createHash("sha256").update(hashSource.normalize("NFC")).digest("hex"),
-      searchVector: searchVectorLiteral([{ text: title, weight: "A" }]),
       meetingId: input.meetingId ?? null,
       createdBy: actor.personId,
       publishNotBefore,

@@ -202,7 +202,6 @@ async function writeOne(
     title: t.title,
     date: t.date,
     titleDatePrefix: t.titleDatePrefix ?? null,
-    searchVector: p.titleVector,
   };
   // An import is idempotent: a crash may lose its last commits (re-run it), never their consistency.
   // Not waiting for each file's commit to reach the disk is what makes it affordable.

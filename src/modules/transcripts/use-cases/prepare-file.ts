@@ -1,7 +1,6 @@
 import { guessLanguage, sourceHash } from "../classify.ts";
 import { parseTranscriptFile, transcriptText } from "../formats.ts";
 import type { ParsedTranscript } from "../markdown.ts";
-import { searchVectorLiteral } from "../../search/index.ts";
 import { speechSearchVector } from "../search-source.ts";
 
 /** A file read, parsed and tokenized, ready to be written (the CPU work, done off the write path). */
@@ -10,7 +9,6 @@ export interface PreparedFile {
   t: ParsedTranscript;
   hash: string;
   language: "zh-TW" | "en";
-  titleVector: string;
   /** Per block: its text as stored and its search vector (null for headings). */
   texts: string[];
   vectors: Array<string | null>;
@@ -56,7 +54,6 @@ export function prepareTranscriptFile(
       hash,
       // From the content, not the file: an XML file's tags would count as Latin text.
       language: guessLanguage(transcriptText(t)),
-      titleVector: searchVectorLiteral([{ text: t.title, weight: "A" }]),
       texts,
       vectors,
     },
