@@ -3,7 +3,7 @@
 // Usage: npx tsx bench/import-corpus.ts [--engine pglite|postgres] [--corpus DIR]
 // With --engine postgres it creates a fresh database on BENCH_DATABASE_URL
 // (default postgres://postgres@127.0.0.1:5432/postgres) and drops it afterwards.
-import { benchConfig, corpusFiles, DEFAULT_CORPUS } from "./setup.ts";
+import { benchConfig, busiestThreads, corpusFiles, DEFAULT_CORPUS } from "./setup.ts";
 import { parseArgs } from "node:util";
 import { openRuntime } from "../src/runtime.ts";
 import { systemClock } from "../src/platform/clock/index.ts";
@@ -33,6 +33,7 @@ const t1 = performance.now();
 console.log("main-thread busy:", performance.eventLoopUtilization(elu0).utilization.toFixed(2));
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+const threads = busiestThreads();
 await rt.close();
 await dispose();
 
@@ -47,4 +48,7 @@ console.log(
   `open + migrate: ${Math.round(tOpen - t0)} ms; import: ${Math.round(t1 - tOpen)} ms; total ${Math.round(t1 - t0)} ms`,
 );
 console.log(`files/s: ${Math.round(r.files / s)}; speeches/s: ${Math.round(r.speeches / s)}`);
+console.log(
+  `CPU of the busiest threads (the engine's first on PGlite): ${threads.map((t) => `${t.cpuSeconds.toFixed(1)} s`).join(", ")}`,
+);
 console.log(`peak RSS: ${Math.round(peak / 2 ** 20)} MB`);

@@ -1,6 +1,6 @@
 // What the transcript benchmarks share: the corpus location, a fresh database on either engine, and
 // the archive's files read lazily.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -63,4 +63,29 @@ export function corpusFiles(dir: string): Array<{ name: string; readonly text: s
       return readFileSync(name, "utf8");
     },
   }));
+}
+
+/**
+ * CPU seconds of this process's busiest threads (Linux `/proc`), read before the engine's thread
+ * ends: on a shared machine, CPU time says what the work cost when wall time also counts waiting.
+ */
+export function busiestThreads(n = 3): Array<{ thread: string; cpuSeconds: number }> {
+  const out: Array<{ thread: string; cpuSeconds: number }> = [];
+  let tids: string[];
+  try {
+    tids = readdirSync("/proc/self/task");
+  } catch {
+    return out; // not Linux
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in 1/100 s
+      out.push({ thread: tid, cpuSeconds: ticks / 100 });
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out.sort((a, b) => b.cpuSeconds - a.cpuSeconds).slice(0, n);
 }

@@ -606,8 +606,9 @@ CREATE TABLE speeches (
   style text,
   paragraphs jsonb,
   time text,
-  search_vector tsvector,
   date date,
+  search_codes integer[],
+  search_text text,
   CONSTRAINT speeches_heading_level_check CHECK (((kind = 'heading'::text) = (heading_level IS NOT NULL))),
   CONSTRAINT speeches_kind_check CHECK ((kind = ANY (ARRAY['speech'::text, 'narrative'::text, 'heading'::text]))),
   CONSTRAINT speeches_pkey PRIMARY KEY (transcript_id, id),
@@ -617,7 +618,7 @@ CREATE TABLE speeches (
 CREATE INDEX speeches_date_idx ON public.speeches USING btree (date);
 CREATE INDEX speeches_id_idx ON public.speeches USING btree (id);
 CREATE UNIQUE INDEX speeches_position_key ON public.speeches USING btree (transcript_id, "position");
-CREATE INDEX speeches_search_idx ON public.speeches USING gin (search_vector);
+CREATE INDEX speeches_search_idx ON public.speeches USING gin (search_codes);
 CREATE INDEX speeches_speaker_idx ON public.speeches USING btree (speaker_id);
 
 CREATE TABLE transcript_alternates (

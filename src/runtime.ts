@@ -5,7 +5,7 @@ import { ensureBaselineCalendar } from "./platform/calendar/index.ts";
 import { systemClock, type Clock } from "./platform/clock/index.ts";
 import { seedDirectory } from "./modules/directory/index.ts";
 import { seedDemoTranscripts } from "./modules/transcripts/index.ts";
-import { ensureTranscriptIndexes } from "./modules/transcripts/index.ts";
+import { ensureSpeechSearch } from "./modules/transcripts/index.ts";
 import { helpRequestSweep } from "./modules/help-requests/index.ts";
 import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
 import { transcriptPublishSweep } from "./modules/transcripts/index.ts";
@@ -49,7 +49,7 @@ export async function openRuntime(
     if (options.migrate !== false) {
       await migrateDatabase(database);
       await ensureBaselineCalendar(database.db, clock.now());
-      await ensureTranscriptIndexes(database.db);
+      await ensureSpeechSearch(database.db);
     }
     if (options.seed ?? true) {
       const seeded = await seedDirectory({ db: database.db, clock }, { demo: config.seedDemo });

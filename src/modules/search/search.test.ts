@@ -1,9 +1,9 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createTestApp } from "../../platform/testing/app.ts";
 import { systemActor } from "../directory/index.ts";
-import { importTranscriptFiles, transcripts } from "../transcripts/index.ts";
+import { ensureSpeechSearch, importTranscriptFiles, transcripts } from "../transcripts/index.ts";
 import { CANDIDATE_CAP, encodeCursor } from "./index.ts";
 
 // Fixtures written for these tests (fictional text, not corpus text).
@@ -170,6 +170,62 @@ describe("search API", () => {
     assert.ok(w.results.every((r) => r.speaker?.name === "王小明"));
   });
 
+  test("single characters: found anywhere, newest first, without a code of their own", async () => {
+    assert.deepEqual(slugs(await search({ q: "鯨" })), ["2025-12-01-罕見詞彙的會議"]);
+    // 颱 is in two monthly meetings' text and in the March meeting's title (tier 1 first). It folds
+    // like 臺 and 台, so January's 臺灣 counts too.
+    const p = await search({ q: "颱" });
+    assert.equal(slugs(p)[0], "2026-03-09-颱風應變協作會議");
+    assert.deepEqual(slugs(p).slice(1).sort(), [
+      "2026-01-05-開放政府聯絡人第1次月會",
+      "2026-02-02-開放政府聯絡人第2次月會",
+    ]);
+    assert.equal(p.total, (await search({ q: "台" })).total);
+    // With a multi-character term, the character narrows like any term.
+    assert.deepEqual(slugs(await search({ q: "鯨 海洋" })), ["2025-12-01-罕見詞彙的會議"]);
+    assert.equal((await search({ q: "鯨 交通部" })).total, 0);
+  });
+
+  test("excluded terms remove matches", async () => {
+    const all = await search({ q: "王小明" });
+    const without = await search({ q: "王小明 -交通部" });
+    assert.equal(without.total, all.total - 1);
+    assert.ok(without.results.every((r) => !/交通部/.test(r.snippet)));
+  });
+
+  test("more occurrences rank higher among matches of the same tier", async () => {
+    const r = await importTranscriptFiles({ db: ctx.db, clock: ctx.rt.clock }, systemActor, [
+      {
+        name: "2024-06-01-排序測試.md",
+        text: `# 2024-06-01 排序測試
+
+### 甲：
+
+潮汐能一次。
+
+### 乙：
+
+潮汐能、潮汐能、潮汐能，說三次。
+`,
+      },
+    ]);
+    assert.equal(r.skipped.length, 0);
+    const p = await search({ q: "潮汐能" });
+    assert.deepEqual(
+      p.results.map((x) => x.speaker?.name),
+      ["乙", "甲"],
+    );
+  });
+
+  test("rows written before the search data existed are filled at start-up", async () => {
+    await ctx.db.execute(sql`update speeches set search_codes = null, search_text = null`);
+    assert.equal((await search({ q: "鯨豚保育" })).total, 0);
+    const { filled } = await ensureSpeechSearch(ctx.db);
+    assert.ok(filled >= 10, String(filled));
+    assert.equal((await search({ q: "鯨豚保育" })).total, 1);
+    assert.equal((await ensureSpeechSearch(ctx.db)).filled, 0);
+  });
+
   test("snippets are cut around the match", async () => {
     const p = await search({ q: "open licence" });
     assert.match(p.results[0]!.snippet, /open licence/);
@@ -188,7 +244,14 @@ describe("search API", () => {
     const english = await search({ q: "api", language: "en" });
     assert.deepEqual(slugs(english), ["2026-04-01-interview-on-open-data"]);
     const interviews = await search({ q: "api", kind: "interview" });
-    assert.ok(interviews.results.every((r) => r.transcript!.slug === "2026-04-01-interview-on-open-data"));
+    assert.deepEqual(slugs(interviews), ["2026-04-01-interview-on-open-data"]);
+    // A kind or language filter narrows in the index (marker codes), with single characters too.
+    assert.deepEqual(slugs(await search({ q: "颱", kind: "collaborative" })), [
+      "2026-03-09-颱風應變協作會議",
+    ]);
+    assert.equal((await search({ q: "颱", language: "en" })).total, 0);
+    assert.equal((await search({ q: "a", language: "en" })).total, 0);
+    assert.ok((await search({ q: "the", language: "en" })).total >= 1);
   });
 
   test("keyset pages do not overlap and end with next = null", async () => {

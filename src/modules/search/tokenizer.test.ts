@@ -2,14 +2,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PGlite } from "@electric-sql/pglite";
 import {
-  searchVectorLiteral,
   documentTokens,
   fold,
   highlight,
   MAX_TERMS,
   parseQuery,
-  quoteLexeme,
-  toTsvectorText,
+  searchDocument,
+  SECTION_SEPARATOR,
+  tokenCode,
+  yearCode,
   type Highlight,
 } from "./tokenizer.ts";
 
@@ -175,34 +176,54 @@ test("documentTokens: bigrams plus terminal unigram per CJK run, words for the r
   assert.equal(documentTokens("a".repeat(500))[0]!.length, 100);
 });
 
-test("toTsvectorText: only letter/digit tokens reach PostgreSQL, whatever the input", () => {
-  assert.equal(toTsvectorText("it's 'a':1 \\b & c|d !(e) f:* 水"), "it s a 1 b c d e f 水");
-  for (const s of ALL_NASTY) {
-    const t = toTsvectorText(s);
-    assert.match(t, /^(?:[\p{L}\p{N}\p{M}]+(?: [\p{L}\p{N}\p{M}]+)*)?$/u, JSON.stringify(s));
+test("tokenCode: CJK bigrams and characters exactly, other tokens hashed, years apart", () => {
+  assert.equal(tokenCode("政府"), (0x653f << 16) | 0x5e9c);
+  assert.equal(tokenCode("水"), 0x6c34);
+  assert.equal(tokenCode("鯨豚") | 0, (0x9be8 << 16) | 0x8c5a | 0, "signed 32-bit");
+  assert.ok(Number.isInteger(tokenCode("api")) && tokenCode("api") === tokenCode("api"));
+  assert.notEqual(tokenCode("api"), tokenCode("apis"));
+  assert.notEqual(tokenCode("𠮷野"), tokenCode("野𠮷"));
+  for (const t of ["政府", "水", "api", "𠮷野", "a".repeat(100)]) {
+    const c = tokenCode(t);
+    assert.ok(c >= -(2 ** 31) && c < 2 ** 31, t);
   }
+  assert.equal(yearCode(2026), -2026);
+  assert.equal(yearCode(null), -1);
 });
 
-test("parseQuery: phrases, AND, single-character prefix, quotes, exclusion", () => {
+test("searchDocument: distinct codes of every part, primary parts before the separator", () => {
+  const d = searchDocument(["開放政府會議", "唐鳳"], "大家好，API 與開放資料。", [yearCode(2026)]);
+  assert.equal(d.text, ` 开放政府会议 \u0002 唐凤 ${SECTION_SEPARATOR} 大家好 api 与开放资料 `);
+  for (const t of ["开放", "府会", "议", "唐凤", "凤", "大家", "api", "资料", "料"])
+    assert.ok(d.codes.includes(tokenCode(t)), t);
+  assert.ok(d.codes.includes(-2026));
+  assert.equal(new Set(d.codes).size, d.codes.length, "distinct");
+  assert.ok(!d.codes.includes(tokenCode("开")), "no unigram inside a run");
+  const empty = searchDocument([""], "。。。");
+  assert.deepEqual(empty, { codes: [], text: ` ${SECTION_SEPARATOR} ` });
+});
+
+test("parseQuery: codes to narrow, phrases to decide, single characters, quotes, exclusion", () => {
   assert.deepEqual(parseQuery("開放政府"), {
-    tsquery: "('开放' <-> '放政' <-> '政府')",
-    tsqueryA: "('开放':A <-> '放政':A <-> '政府':A)",
+    codes: [tokenCode("开放"), tokenCode("放政"), tokenCode("政府")],
+    phrases: ["开放政府"],
+    excluded: [],
     terms: ["開放政府"],
   });
-  // The weight-A form keeps the prefix and drops exclusions.
-  assert.equal(parseQuery("水 -火")?.tsqueryA, "'水':*A");
-  assert.equal(parseQuery("政府 聯絡人")?.tsquery, "'政府' & ('联络' <-> '络人')");
-  assert.equal(parseQuery("水")?.tsquery, "'水':*");
-  assert.equal(parseQuery("API")?.tsquery, "'api'");
-  assert.equal(parseQuery("政府API")?.tsquery, "('政府' <-> '府' <-> 'api')");
-  assert.equal(parseQuery("api水")?.tsquery, "('api' <-> '水':*)");
+  assert.deepEqual(parseQuery("水 -火"), { codes: [], phrases: ["水"], excluded: ["火"], terms: ["水"] });
+  assert.deepEqual(parseQuery("政府 聯絡人")?.phrases, ["政府", "联络人"]);
+  assert.deepEqual(parseQuery("API")?.phrases, [" api "], "a word matches whole");
+  assert.deepEqual(parseQuery("政府API")?.phrases, ["政府 api "]);
+  assert.deepEqual(parseQuery("政府API")?.codes, [tokenCode("政府"), tokenCode("府"), tokenCode("api")]);
+  assert.deepEqual(parseQuery("api水")?.codes, [tokenCode("api")], "a trailing character has no code");
   assert.deepEqual(parseQuery('"開放 政府" -聯絡人 -"a b"'), {
-    tsquery: "('开放' <-> '放' <-> '政府') & !('联络' <-> '络人') & !('a' <-> 'b')",
-    tsqueryA: "('开放':A <-> '放':A <-> '政府':A)",
+    codes: [tokenCode("开放"), tokenCode("放"), tokenCode("政府")],
+    phrases: ["开放 政府"],
+    excluded: ["联络人", " a b "],
     terms: ["開放 政府"],
   });
   assert.deepEqual(parseQuery("「開放 政府」")?.terms, ["開放 政府"]);
-  assert.equal(parseQuery("政府 政府 ＡＰＩ api")?.tsquery, "'政府' & 'api'");
+  assert.deepEqual(parseQuery("政府 政府 ＡＰＩ api")?.phrases, ["政府", " api "]);
   assert.equal(parseQuery(""), null);
   assert.equal(parseQuery("   "), null);
   assert.equal(parseQuery("。，！?? -- ()"), null);
@@ -211,22 +232,21 @@ test("parseQuery: phrases, AND, single-character prefix, quotes, exclusion", () 
   assert.equal(many.terms.length, MAX_TERMS);
   const long = parseQuery("水".repeat(300))!;
   assert.equal([...long.terms[0]!].length, 100);
-  assert.equal(long.tsquery.split("<->").length, 99);
+  assert.equal(long.phrases[0]!.length, 100);
+  assert.deepEqual(long.codes, [tokenCode("水水")]);
 });
 
-test("quoteLexeme escapes quotes and backslashes", () => {
-  assert.equal(quoteLexeme("a'b\\c"), "'a''b\\\\c'");
-});
-
-test("parseQuery never emits anything but quoted letter/digit lexemes and operators", () => {
-  const lexeme = String.raw`'[\p{L}\p{N}\p{M}]+'(?::\*)?`;
-  const phrase = `(?:${lexeme}|\\(${lexeme}(?: <-> ${lexeme})+\\))`;
-  const shape = new RegExp(`^${phrase}(?: & !?${phrase})*$`, "u");
+test("parseQuery: phrases hold only letters, digits, marks and single spaces (no LIKE wildcard)", () => {
+  const shape = /^ ?[\p{L}\p{N}\p{M}]+(?: [\p{L}\p{N}\p{M}]+)* ?$/u;
   for (const s of ALL_NASTY) {
     const p = parseQuery(s);
     if (p === null) continue;
-    assert.match(p.tsquery, shape, JSON.stringify(s));
+    for (const x of [...p.phrases, ...p.excluded]) {
+      assert.match(x, shape, JSON.stringify(s));
+      assert.doesNotMatch(x, /[%_\\]/);
+    }
     assert.ok(p.terms.length >= 1 && p.terms.length <= MAX_TERMS);
+    assert.ok(p.codes.every((c) => Number.isInteger(c)));
   }
 });
 
@@ -342,27 +362,33 @@ test("speed (benchmark, prints figures, asserts nothing about time)", () => {
     for (const d of docs) f(d);
     return (performance.now() - t0) / 1000;
   };
-  time(toTsvectorText); // warm-up
+  const doc = (s: string) => searchDocument([], s);
+  time(doc); // warm-up
   const mcs = (s: number): string => `${(chars / s / 1e6).toFixed(1)} M chars/s`;
   const f = time(fold);
   const t = time(documentTokens);
-  const v = time(toTsvectorText);
+  const v = time(doc);
   console.log(
     `tokenizer on ${(chars / 1e6).toFixed(1)} M chars in ${docs.length} documents: ` +
-      `fold ${mcs(f)}, documentTokens ${mcs(t)}, toTsvectorText ${mcs(v)}`,
+      `fold ${mcs(f)}, documentTokens ${mcs(t)}, searchDocument ${mcs(v)}`,
   );
 });
 
 // ---------------------------------------------------------------------------------------------------
 // against a real PostgreSQL engine
 
-test("PostgreSQL (PGlite) accepts every tsvector/tsquery text and finds what it should", async (t) => {
+test("PostgreSQL (PGlite) finds with codes and phrases exactly what it should", async (t) => {
   const db = await PGlite.create();
   try {
-    const matches = async (doc: string, tsquery: string): Promise<boolean> => {
+    // The search source's test: the row holds every code and contains every phrase, and no
+    // excluded one.
+    const matches = async (doc: string, q: NonNullable<ReturnType<typeof parseQuery>>): Promise<boolean> => {
+      const d = searchDocument([], doc);
       const r = await db.query<{ m: boolean }>(
-        "select to_tsvector('simple', $1) @@ to_tsquery('simple', $2) as m",
-        [toTsvectorText(doc), tsquery],
+        `select $1::int[] @> $2::int[]
+            and $3 like all (select '%' || p || '%' from unnest($4::text[]) p)
+            and not $3 like any (select '%' || p || '%' from unnest($5::text[]) p) as m`,
+        [`{${d.codes.join(",")}}`, `{${q.codes.join(",")}}`, d.text, q.phrases, q.excluded],
       );
       return r.rows[0]!.m;
     };
@@ -372,8 +398,8 @@ test("PostgreSQL (PGlite) accepts every tsvector/tsquery text and finds what it 
         const p = parseQuery(q);
         assert.ok(p, q);
         const found: number[] = [];
-        for (const id of ids) if (await matches(DOCS[id]!, p.tsquery)) found.push(id);
-        assert.deepEqual(found, expected, `${q} → ${p.tsquery}`);
+        for (const id of ids) if (await matches(DOCS[id]!, p)) found.push(id);
+        assert.deepEqual(found, expected, `${q} → ${JSON.stringify(p.phrases)}`);
       }
     });
 
@@ -397,66 +423,30 @@ test("PostgreSQL (PGlite) accepts every tsvector/tsquery text and finds what it 
         const terms = w.split(" ");
         for (const id of ids) {
           const expected = terms.every((x) => fold(DOCS[id]!).includes(fold(x)));
-          assert.equal(await matches(DOCS[id]!, p.tsquery), expected, `${w} in doc ${id}`);
+          assert.equal(await matches(DOCS[id]!, p), expected, `${w} in doc ${id}`);
         }
       }
     });
 
-    await t.test("the parser reads each token as one word at positions 1, 2, 3…", async () => {
-      for (const s of [...Object.values(DOCS), ...ALL_NASTY]) {
-        const tokens = documentTokens(s);
-        const expected = new Map<string, number[]>();
-        tokens.forEach((tok, i) => expected.set(tok, [...(expected.get(tok) ?? []), Math.min(i + 1, 16383)]));
-        const r = await db.query<{ lexeme: string; positions: number[] }>(
-          "select lexeme, positions from unnest(to_tsvector('simple', $1))",
-          [toTsvectorText(s)],
-        );
-        const got = new Map(r.rows.map((row) => [row.lexeme, row.positions]));
-        assert.deepEqual(
-          [...got.entries()].sort(),
-          [...expected.entries()].map(([k, v]) => [k, [...new Set(v)].slice(0, 255)]).sort(),
-          JSON.stringify(s),
-        );
-      }
+    await t.test("a phrase does not match across parts, and the primary section is apart", async () => {
+      const d = searchDocument(["月會"], "預算");
+      const r = await db.query<{ across: boolean; primary: boolean; body: boolean }>(
+        `select $1 like '%会预%' as across, split_part($1, $2, 1) like '%月会%' as primary,
+                split_part($1, $2, 1) like '%预算%' as body`,
+        [d.text, SECTION_SEPARATOR],
+      );
+      assert.deepEqual(r.rows[0], { across: false, primary: true, body: false });
     });
 
     await t.test("no nasty input errors, and a text matches its own query", async () => {
       for (const s of ALL_NASTY) {
         const p = parseQuery(s);
-        await db.query("select to_tsvector('simple', $1)", [toTsvectorText(s)]);
+        const d = searchDocument([s], s);
+        await db.query("select $1::int[], $2::text", [`{${d.codes.join(",")}}`, d.text]);
         if (p === null) continue;
-        const self = await matches(s, p.tsquery);
-        if (!p.tsquery.includes("!")) assert.equal(self, true, `${JSON.stringify(s)} → ${p.tsquery}`);
+        if (p.excluded.length === 0) assert.equal(await matches(s, p), true, JSON.stringify(s));
       }
     });
-  } finally {
-    await db.close();
-  }
-});
-
-test("searchVectorLiteral: weighted parts with a gap, capped positions, markers, accepted by PostgreSQL", async () => {
-  const v = searchVectorLiteral(
-    [
-      { text: "月會", weight: "A" },
-      { text: "預算", weight: "D" },
-    ],
-    ["#y2026"],
-  );
-  // 月會 → 月会 (1A), 会 (2A); gap of 8; 预算 (11), 算 (12); marker without positions.
-  assert.equal(v, "'月会':1A '会':2A '预算':11 '算':12 '#y2026'");
-  const many = searchVectorLiteral([{ text: "水 ".repeat(400), weight: "D" }]);
-  assert.equal(many.split(",").length, 256);
-  const db = await PGlite.create();
-  try {
-    const r = await db.query<{ m: boolean; a: boolean; y: boolean; phrase: boolean }>(
-      `select $1::tsvector @@ to_tsquery('simple', $2) as m,
-              $1::tsvector @@ to_tsquery('simple', $3) as a,
-              $1::tsvector @@ (to_tsquery('simple', $2) && '#y2026'::tsquery) as y,
-              $1::tsvector @@ to_tsquery('simple', $4) as phrase`,
-      [v, parseQuery("預算")!.tsquery, parseQuery("月會")!.tsqueryA, parseQuery("會預")!.tsquery],
-    );
-    // The gap keeps a phrase from matching across parts (會|預).
-    assert.deepEqual(r.rows[0], { m: true, a: true, y: true, phrase: false });
   } finally {
     await db.close();
   }

@@ -2,15 +2,15 @@
  * App-side text tokenizer for Chinese-and-English full-text search (issue 4, item 5).
  *
  * PostgreSQL's own parser keeps a whole CJK run as one word, so we tokenize in the app and hand
- * PostgreSQL plain tokens (docs/measurements in shared/docs/measurements.md, approach "bg"):
+ * PostgreSQL integers (docs/adr/0003; shared/docs/measurements.md, approaches "bg" and "bgint"):
  *
  * - `fold` normalises both documents and queries (NFKC, lowercase, Traditional → Simplified), so that
  *   臺/台, Simplified queries and full-width Latin meet.
- * - `documentTokens` turns a CJK run into overlapping bigrams plus a terminal unigram (every character
- *   starts some token, so a one-character query is a prefix match) and other letter/digit runs into
- *   one word each. Store `to_tsvector('simple', toTsvectorText(text))` with a GIN index.
- * - `parseQuery` builds a `to_tsquery('simple', …)` string: a term is a phrase of its tokens (`<->`),
- *   which has exactly the recall of a substring scan on folded text.
+ * - `documentTokens` turns a CJK run into overlapping bigrams plus a terminal unigram and other
+ *   letter/digit runs into one word each; `searchDocument` stores each distinct token as an integer
+ *   code (`tokenCode`; an `int4[]` column with a GIN index) beside the folded runs as text.
+ * - `parseQuery` gives the codes a match must hold (the index narrows) and, per term, the phrase its
+ *   search text must contain (`LIKE`, the exact test): the recall of a substring scan on folded text.
  * - `highlight` cuts a snippet of the original text around the first match.
  *
  * Everything here is pure: no database, no I/O.
@@ -166,69 +166,121 @@ export function documentTokens(text: string): string[] {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// stored search data: token codes and search text
+
 /**
- * Text for `to_tsvector('simple', $1)`: the document tokens separated by single spaces.
- *
- * This is input for PostgreSQL's text parser, not a tsvector literal, so it carries no quotes or
- * positions (a `::tsvector` cast of quoted lexemes would drop the positions that phrase search
- * needs). Safety comes from the tokens themselves: each is a run of letters, digits and marks, so no
- * quote, backslash, colon, operator or NUL from the input can reach PostgreSQL, and the parser reads
- * each token as exactly one word at position 1, 2, 3… (checked against PGlite in the tests).
- * Positions above 16,383 are clamped by PostgreSQL, so phrase matches near the end of very long texts
- * (about 8,000 CJK characters) can be missed; callers may index long texts in parts.
+ * The integer code of a token, for the `int4[]` column the GIN index covers. A CJK bigram of two
+ * BMP characters is the two UTF-16 units side by side (exact, no collision); a single BMP CJK
+ * character is its code unit; anything else (a Latin word, a token with a supplementary-plane
+ * character) is a 32-bit FNV-1a hash. Hashes may collide with each other or with a character code;
+ * a collision only adds a candidate, which the search text then rejects (see `ParsedQuery.patterns`).
  */
-export function toTsvectorText(text: string): string {
-  return documentTokens(text).join(" ");
+export function tokenCode(token: string): number {
+  const a = token.charCodeAt(0);
+  if (a >= 0x2e80 && a < 0xd800) {
+    if (token.length === 1) return a;
+    if (token.length === 2) {
+      const b = token.charCodeAt(1);
+      if (b >= 0x2e80 && b < 0xd800) return (a << 16) | b | 0;
+    }
+  }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) {
+    h ^= token.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h |= 0;
+  return h >= -RESERVED_CODES && h < 0 ? h - RESERVED_CODES : h;
 }
 
-/** A tsvector weight: A (most important) to D (the default, written without a letter). */
-export type Weight = "A" | "B" | "C" | "D";
-/** PostgreSQL's limits: positions above 16,383 are not stored; at most 256 positions per lexeme. */
-const MAX_POSITION = 16383;
-const MAX_POSITIONS_PER_LEXEME = 256;
-/** Positions skipped between two parts, so a phrase never matches across a part boundary. */
-const PART_GAP = 8;
+/** Codes -1 … -19,999 are markers (years, then a source's own); no token has one. */
+const RESERVED_CODES = 20_000;
 
 /**
- * A `tsvector` literal (for `$1::tsvector`) of several weighted parts, e.g. a transcript title and a
- * speaker's name at weight A and the speech at D. Tokens are those of `documentTokens`, numbered
- * consecutively within a part (phrase search needs the positions) and with a gap between parts.
- * Built in the app because it is cheaper for the embedded database than `to_tsvector` and lets each
- * part carry its weight. Lexemes are letters, digits and marks only, so quoting is defence in depth.
+ * A marker code of a source's own (e.g. a transcript's kind, so a filter on it narrows in the index):
+ * `-10000 - n` for n in 0 … 9,999. No token or year has one.
  */
-export function searchVectorLiteral(
-  parts: Array<{ text: string; weight: Weight }>,
-  /** Lexemes stored without positions, e.g. a bucket marker no text can produce (`#y2026`). */
-  markers: string[] = [],
-): string {
-  const positions = new Map<string, string[]>();
-  let at = 0;
-  for (const part of parts) {
-    const tokens = documentTokens(part.text);
-    if (tokens.length === 0) continue;
-    const suffix = part.weight === "D" ? "" : part.weight;
-    for (const token of tokens) {
-      at++;
-      if (at > MAX_POSITION) break;
-      const list = positions.get(token);
-      if (!list) positions.set(token, [`${at}${suffix}`]);
-      else if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${at}${suffix}`);
-    }
-    at += PART_GAP;
+export function markerCode(n: number): number {
+  if (!Number.isInteger(n) || n < 0 || n >= 10_000) throw new RangeError(`marker ${n} out of range`);
+  return -10_000 - n;
+}
+
+/** The code of a year marker (`null`: undated): -1 … -9,999. No token has one. */
+export function yearCode(year: number | null): number {
+  return year === null ? -1 : -year;
+}
+
+/** Separates the primary parts (title, speaker) from the body in the search text. */
+export const SECTION_SEPARATOR = "\u0001";
+/** Separates two parts of one section, so that no phrase matches across them. */
+const PART_SEPARATOR = "\u0002";
+
+interface Run {
+  text: string;
+  cjk: boolean;
+}
+
+/** The folded runs of a text, as stored in the search text: CJK runs whole, words capped. */
+function foldedRuns(text: string): Run[] {
+  const out: Run[] = [];
+  for (const m of fold(text).matchAll(runRegex())) {
+    if (m[1] !== undefined) out.push({ text: m[1], cjk: true });
+    else if (m[2] !== undefined) out.push({ text: capWord(m[2]), cjk: false });
   }
-  let out = "";
-  for (const [token, list] of positions) {
-    if (out) out += " ";
-    out += `${quoteLexeme(token)}:${list.join(",")}`;
-  }
-  for (const m of markers) if (!positions.has(m)) out += `${out ? " " : ""}${quoteLexeme(m)}`;
   return out;
+}
+
+/** The characters of a CJK run, by code point. */
+const chars = (run: string): ArrayLike<string> & Iterable<string> => (SURROGATE.test(run) ? [...run] : run);
+
+function addCodes(codes: Set<number>, runs: Run[]): void {
+  for (const run of runs) {
+    if (!run.cjk) {
+      codes.add(tokenCode(run.text));
+      continue;
+    }
+    const c = chars(run.text);
+    for (let i = 0; i + 1 < c.length; i++) codes.add(tokenCode(c[i]! + c[i + 1]!));
+    codes.add(tokenCode(c[c.length - 1]!));
+  }
+}
+
+/** What a searchable row stores: the codes of its tokens and its search text. */
+export interface SearchDocument {
+  /** Distinct token codes of every part plus the markers (for `int4[]` with a GIN index). */
+  codes: number[];
+  /**
+   * The folded runs of each part, space-separated and space-padded; primary parts first, then
+   * `SECTION_SEPARATOR`, then the body. A term matches where its pattern (`ParsedQuery.patterns`)
+   * is LIKE the search text; a match before the separator is a match in a primary part.
+   */
+  text: string;
+}
+
+/**
+ * The search data of a document with primary parts (e.g. a transcript's title and a speaker's name:
+ * a match there ranks first) and a body, plus marker codes (e.g. `yearCode`).
+ */
+export function searchDocument(primary: string[], body: string, markers: number[] = []): SearchDocument {
+  const codes = new Set<number>();
+  const section = (texts: string[]) =>
+    texts
+      .map((t) => {
+        const runs = foldedRuns(t);
+        addCodes(codes, runs);
+        return runs.length ? ` ${runs.map((r) => r.text).join(" ")} ` : " ";
+      })
+      .join(PART_SEPARATOR);
+  const text = section(primary) + SECTION_SEPARATOR + section([body]);
+  for (const m of markers) codes.add(m);
+  return { codes: [...codes], text };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // queries
 
-/** One query lexeme; `prefix` for a single CJK character at the end of a term (`'水':*`). */
+/** One query token; `prefix` for a single CJK character at the end of a term (it may begin any token). */
 interface QueryToken {
   lexeme: string;
   prefix: boolean;
@@ -260,30 +312,30 @@ function termPattern(term: string): QueryToken[] {
   return out;
 }
 
-/**
- * Quotes a lexeme for `to_tsquery`: inside '…' a quote is doubled and a backslash escaped. Lexemes
- * made by this module never contain either; this is defence in depth.
- */
-export function quoteLexeme(lexeme: string): string {
-  if (!NEEDS_ESCAPE.test(lexeme)) return `'${lexeme}'`;
-  return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
-}
-const NEEDS_ESCAPE = /['\\]/;
-
-function phrase(pattern: QueryToken[], weight = ""): string {
-  const parts = pattern.map(
-    (t) => quoteLexeme(t.lexeme) + (t.prefix || weight ? `:${t.prefix ? "*" : ""}${weight}` : ""),
-  );
-  return parts.length === 1 ? parts[0]! : `(${parts.join(" <-> ")})`;
-}
-
 export interface ParsedQuery {
-  /** For `to_tsquery('simple', $1)`: terms ANDed with `&`, exclusions as `& !(…)`. */
-  tsquery: string;
-  /** The positive terms only, each lexeme restricted to weight A (title and speaker name). */
-  tsqueryA: string;
+  /**
+   * Codes every match holds (`search_codes @> codes`): each term's tokens except a trailing single
+   * CJK character, which may begin any token. Empty when every term is a single character.
+   */
+  codes: number[];
+  /**
+   * Per positive term, the string its match contains in the search text (`searchDocument`): the
+   * folded runs joined by a space, with a space on each side that is a word (a word matches whole;
+   * a CJK run may continue). `LIKE '%' || phrase || '%'` is the exact test; the codes only narrow.
+   */
+  phrases: string[];
+  /** Phrases of excluded terms (`-term`): a match contains none of them. */
+  excluded: string[];
   /** The positive terms (quotes removed) for `highlight`. */
   terms: string[];
+}
+
+/** The search-text phrase of a term (see `ParsedQuery.phrases`); null when it has no letters. */
+function termPhrase(term: string): string | null {
+  const runs = foldedRuns(term);
+  if (runs.length === 0) return null;
+  const body = runs.map((r) => r.text).join(" ");
+  return `${runs[0]!.cjk ? "" : " "}${body}${runs[runs.length - 1]!.cjk ? "" : " "}`;
 }
 
 export const MAX_TERMS = 10;
@@ -297,15 +349,17 @@ const QUERY_PART = /(-?)(?:["“「]([^"”」]*)["”」]?)|(\S+)/gu;
  * Parses a user query. Whitespace separates terms (at most `MAX_TERMS`, each cut to
  * `MAX_TERM_LENGTH` characters); a term is a phrase of its tokens, so `開放政府` finds the phrase and
  * `政府 聯絡人` finds texts with both. A quoted "…" keeps spaces inside one phrase; a leading `-`
- * excludes a term. A single CJK character is a prefix (`'水':*`), matching it anywhere. Returns null
+ * excludes a term. A single CJK character matches it anywhere (it has no code of its own). Returns null
  * when nothing searchable remains (empty, punctuation only, or only exclusions).
  */
 export function parseQuery(q: string): ParsedQuery | null {
   const positive: string[] = [];
-  const negative: string[] = [];
+  const phrases: string[] = [];
+  const excluded: string[] = [];
+  const codes = new Set<number>();
   const seen = new Set<string>();
   for (const m of q.normalize("NFKC").matchAll(QUERY_PART)) {
-    if (positive.length + negative.length >= MAX_TERMS) break;
+    if (positive.length + excluded.length >= MAX_TERMS) break;
     let raw: string;
     let exclude: boolean;
     if (m[2] !== undefined) {
@@ -317,18 +371,20 @@ export function parseQuery(q: string): ParsedQuery | null {
       raw = exclude ? word.slice(1) : word;
     }
     const term = [...raw.trim().replace(/\s+/g, " ")].slice(0, MAX_TERM_LENGTH).join("");
-    const pattern = termPattern(term);
-    if (pattern.length === 0) continue;
-    const tsq = phrase(pattern);
-    const key = (exclude ? "-" : "+") + tsq;
+    const phrase = termPhrase(term);
+    if (phrase === null) continue;
+    const key = (exclude ? "-" : "+") + phrase;
     if (seen.has(key)) continue;
     seen.add(key);
-    (exclude ? negative : positive).push(exclude ? tsq : term);
+    if (exclude) excluded.push(phrase);
+    else {
+      positive.push(term);
+      phrases.push(phrase);
+      for (const t of termPattern(term)) if (!t.prefix) codes.add(tokenCode(t.lexeme));
+    }
   }
   if (positive.length === 0) return null;
-  const parts = [...positive.map((t) => phrase(termPattern(t))), ...negative.map((t) => `!${t}`)];
-  const partsA = positive.map((t) => phrase(termPattern(t), "A"));
-  return { tsquery: parts.join(" & "), tsqueryA: partsA.join(" & "), terms: positive };
+  return { codes: [...codes], phrases, excluded, terms: positive };
 }
 
 // ---------------------------------------------------------------------------------------------------

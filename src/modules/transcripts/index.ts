@@ -39,7 +39,7 @@ export {
 } from "./use-cases/import-links.ts";
 export { seedDemoTranscripts } from "./use-cases/seed-demo-transcripts.ts";
 /** Restores the speeches' indexes if a bulk import was interrupted before rebuilding them. */
-export { createSpeechIndexes as ensureTranscriptIndexes } from "./repository.ts";
+export { ensureSpeechSearch } from "./repository.ts";
 // Review then publish (product brief §8): drafts, speakers' personal links, versions, the publish sweep.
 export type { ReviewDeps } from "./use-cases/review-deps.ts";
 export { REVIEW_NOTICE, REVIEW_WINDOW_WORKING_DAYS, MAX_SPEECH_TEXT } from "./use-cases/review-shared.ts";

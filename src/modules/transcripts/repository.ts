@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
-import { speakers, speeches, transcripts } from "./tables.ts";
+import { speechSearchDocument } from "./search-source.ts";
+import { speakers, speeches, transcripts, type TranscriptKind, type TranscriptLanguage } from "./tables.ts";
 
 /** A row of the transcripts table. */
 export type TranscriptRow = typeof transcripts.$inferSelect;
@@ -102,8 +103,10 @@ export async function insertSpeeches(db: Queryable, rows: NewSpeech[]): Promise<
     const col = <T>(f: (r: NewSpeech) => T) => sql.param(part.map(f));
     await db.execute(sql`
       insert into speeches (transcript_id, id, position, speaker_id, kind, text, heading_level, colon,
-        continued, style, paragraphs, time, search_vector, date)
-      select * from unnest(
+        continued, style, paragraphs, time, search_codes, search_text, date)
+      select transcript_id, id, position, speaker_id, kind, text, heading_level, colon, continued,
+        style, paragraphs, time, search_codes::int[], search_text, date
+      from unnest(
         ${col((r) => r.transcriptId)}::uuid[], ${col((r) => r.id ?? null)}::uuid[],
         ${col((r) => r.position)}::int[], ${col((r) => r.speakerId ?? null)}::uuid[],
         ${col((r) => r.kind)}::text[], ${col((r) => r.text)}::text[],
@@ -111,7 +114,10 @@ export async function insertSpeeches(db: Queryable, rows: NewSpeech[]): Promise<
         ${col((r) => r.continued ?? false)}::bool[], ${col((r) => r.style ?? null)}::text[],
         ${col((r) => (r.paragraphs ? JSON.stringify(r.paragraphs) : null))}::jsonb[],
         ${col((r) => r.time ?? null)}::text[],
-        ${col((r) => r.searchVector ?? null)}::tsvector[], ${col((r) => r.date ?? null)}::date[])`);
+        ${col((r) => (r.searchCodes ? `{${r.searchCodes.join(",")}}` : null))}::text[],
+        ${col((r) => r.searchText ?? null)}::text[], ${col((r) => r.date ?? null)}::date[])
+        as u(transcript_id, id, position, speaker_id, kind, text, heading_level, colon, continued,
+          style, paragraphs, time, search_codes, search_text, date)`);
   }
 }
 
@@ -126,7 +132,7 @@ export async function countSpeeches(db: Queryable): Promise<number> {
  * builds them once at the end, which costs a fraction of maintaining them row by row.
  */
 const SECONDARY_INDEXES = [
-  sql`create index if not exists "speeches_search_idx" on "speeches" using gin ("search_vector")`,
+  sql`create index if not exists "speeches_search_idx" on "speeches" using gin ("search_codes")`,
   sql`create index if not exists "speeches_speaker_idx" on "speeches" using btree ("speaker_id")`,
   sql`create index if not exists "speeches_date_idx" on "speeches" using btree ("date")`,
   sql`create index if not exists "speeches_id_idx" on "speeches" using btree ("id")`,
@@ -142,6 +148,53 @@ export async function dropSpeechIndexes(db: Queryable): Promise<void> {
 /** (Re)builds the speeches' secondary indexes that are missing (after a bulk load or a crash in one). */
 export async function createSpeechIndexes(db: Queryable): Promise<void> {
   for (const statement of SECONDARY_INDEXES) await db.execute(statement);
+}
+
+/**
+ * Computes the search data of rows that have none (rows written before the search data had its
+ * present form; headings never have any), a batch at a time. Returns how many rows it filled.
+ */
+export async function backfillSearchData(db: Queryable, batch = 2000): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const r = await db.execute<{
+      transcript_id: string;
+      id: string;
+      text: string;
+      title: string;
+      date: string | null;
+      kind: TranscriptKind;
+      language: TranscriptLanguage;
+      speaker: string | null;
+    }>(sql`
+      select s.transcript_id, s.id, s.text, t.title, t.date::text as date, t.kind, t.language,
+        sp.name as speaker
+      from speeches s join transcripts t on t.id = s.transcript_id
+      left join speakers sp on sp.id = s.speaker_id
+      where s.search_codes is null and s.kind <> 'heading'
+      limit ${batch}`);
+    if (r.rows.length === 0) return filled;
+    const docs = r.rows.map((row) => speechSearchDocument(row, row.speaker ?? "", row.text));
+    await db.execute(sql`
+      update speeches s set search_codes = u.codes::int[], search_text = u.text
+      from unnest(${sql.param(r.rows.map((row) => row.transcript_id))}::uuid[],
+        ${sql.param(r.rows.map((row) => row.id))}::uuid[],
+        ${sql.param(docs.map((d) => `{${d.codes.join(",")}}`))}::text[],
+        ${sql.param(docs.map((d) => d.text))}::text[]) as u(transcript_id, id, codes, text)
+      where s.transcript_id = u.transcript_id and s.id = u.id`);
+    filled += r.rows.length;
+  }
+}
+
+/**
+ * At start-up: fills the search data of rows that lack it (after an upgrade) and rebuilds the
+ * speeches' secondary indexes if a bulk load was interrupted.
+ */
+export async function ensureSpeechSearch(db: Queryable): Promise<{ filled: number }> {
+  const filled = await backfillSearchData(db);
+  if (filled > 0) await db.execute(sql`analyze speeches`);
+  await createSpeechIndexes(db);
+  return { filled };
 }
 
 /** Refreshes the planner's statistics after an import (lexeme frequencies guide search plans). */

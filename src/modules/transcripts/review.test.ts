@@ -11,6 +11,7 @@ import { findPersonByEmail } from "../directory/index.ts";
 import { dueAfterWorkingDays } from "../calendar/index.ts";
 import { runDueJobs } from "../../runtime.ts";
 import { speeches, transcripts } from "./index.ts";
+import { tokenCode } from "../search/index.ts";
 
 // Fixtures written for these tests (not corpus text).
 type T = Awaited<ReturnType<typeof createTestApp>>;
@@ -115,7 +116,7 @@ describe("review then publish: the acceptance scenario", () => {
     const rows = await t.db
       .select({
         kind: speeches.kind,
-        v: sql<string | null>`${speeches.searchVector}::text`,
+        v: speeches.searchText,
         date: speeches.date,
       })
       .from(speeches)
@@ -124,7 +125,7 @@ describe("review then publish: the acceptance scenario", () => {
     for (const r of rows) {
       assert.equal(r.date, "2026-03-20");
       if (r.kind === "heading") assert.equal(r.v, null);
-      else assert.match(r.v ?? "", /'协作':\d+A/, "the title at weight A");
+      else assert.match((r.v ?? "").split("\u0001")[0]!, /协作/, "the title in the primary section");
     }
 
     assert.equal((await publicGet(slug)).status, 404, "not for the public");
@@ -177,7 +178,7 @@ describe("review then publish: the acceptance scenario", () => {
     assert.ok(!JSON.stringify(r.body).includes("@example.com"), "no contacts of others");
   });
 
-  test("A edits their own speech (version 2, search vector follows); B's speech is refused with 403", async () => {
+  test("A edits their own speech (version 2, search data follows); B's speech is refused with 403", async () => {
     const ok = await t.api("PUT", `/api/v1/review/${tokenA}/speeches/${speechA1}`, {
       body: { text: "大家好，今天討論開放資料與共筆。\r\n\r\n\r\n第二段補充。" },
     });
@@ -185,10 +186,11 @@ describe("review then publish: the acceptance scenario", () => {
     assert.equal(ok.body.version, 2);
     assert.equal(ok.body.text, "大家好，今天討論開放資料與共筆。\n\n第二段補充。");
     const [row] = await t.db
-      .select({ v: sql<string>`${speeches.searchVector}::text` })
+      .select({ v: speeches.searchText, codes: speeches.searchCodes })
       .from(speeches)
       .where(eq(speeches.id, speechA1));
-    assert.match(row!.v, /'补充':\d+/);
+    assert.match(row!.v!.split("\u0001")[1]!, /补充/);
+    assert.ok(row!.codes!.includes(tokenCode("补充")), "the new text's codes are stored");
 
     const theirs = await t.api("PUT", `/api/v1/review/${tokenA}/speeches/${speechB}`, {
       body: { text: "改掉" },
@@ -228,11 +230,12 @@ describe("review then publish: the acceptance scenario", () => {
     assert.equal(s1.mine, true, "a pseudonymised speech stays its speaker's");
     assert.equal(view.body.you.pseudonym, "與會者 A");
     const [row] = await t.db
-      .select({ v: sql<string>`${speeches.searchVector}::text` })
+      .select({ v: speeches.searchText, codes: speeches.searchCodes })
       .from(speeches)
       .where(eq(speeches.id, speechA1));
-    assert.match(row!.v, /'与会':\d+A/, "the pseudonym is searchable, not the name");
-    assert.doesNotMatch(row!.v, /'小明'/);
+    assert.match(row!.v!.split("\u0001")[0]!, /与会者 a/, "the pseudonym is searchable, not the name");
+    assert.doesNotMatch(row!.v!, /小明/);
+    assert.ok(!row!.codes!.includes(tokenCode("小明")));
     const edit = await t.api("PUT", `/api/v1/review/${tokenA}/speeches/${speechA1}`, {
       body: { text: "匿名後再改。" },
     });

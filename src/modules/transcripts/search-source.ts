@@ -1,37 +1,52 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
 import {
+  transcriptKinds,
+  transcriptLanguages,
+  type TranscriptKind,
+  type TranscriptLanguage,
+} from "./tables.ts";
+import {
   highlight,
-  searchVectorLiteral,
+  searchDocument,
+  SECTION_SEPARATOR,
+  yearCode,
+  markerCode,
+  type SearchDocument,
   type SearchResult,
   type SearchSource,
   type SourceAnswer,
   type SourceQuery,
 } from "../search/index.ts";
 
-/** The marker lexeme of a speech's year (no text produces `#`): candidates are taken newest first. */
-export function yearMarker(date: string | null): string {
-  return `#y${date ? date.slice(0, 4) : "none"}`;
+/** What a speech's search data takes from its transcript. */
+export interface TranscriptSearchMeta {
+  title: string;
+  date: string | null;
+  kind: TranscriptKind;
+  language: TranscriptLanguage;
 }
 
+/** The marker code of a transcript kind: a kind filter narrows in the index. */
+export const kindCode = (kind: TranscriptKind): number => markerCode(transcriptKinds.indexOf(kind));
+/** The marker code of a transcript language. */
+export const languageCode = (language: TranscriptLanguage): number =>
+  markerCode(100 + transcriptLanguages.indexOf(language));
+
 /**
- * The search vector of a speech or note: the transcript's title and the speaker's name at weight A
- * (a match there ranks first), the text at weight D, and the year marker.
+ * The search data of a speech or note: the transcript's title and the speaker's name as primary parts
+ * (a match there ranks first), the text as the body, and marker codes: the year (candidates are taken
+ * newest year first), the transcript's kind and language (filters narrow in the index). Without
+ * `kind`, the caller adds `kindCode` itself (the importer knows it only when it writes).
  */
-export function speechSearchVector(
-  title: string,
+export function speechSearchDocument(
+  t: Omit<TranscriptSearchMeta, "kind"> & { kind?: TranscriptKind },
   speaker: string,
   text: string,
-  date: string | null,
-): string {
-  return searchVectorLiteral(
-    [
-      { text: title, weight: "A" },
-      { text: speaker, weight: "A" },
-      { text, weight: "D" },
-    ],
-    [yearMarker(date)],
-  );
+): SearchDocument {
+  const markers = [yearCode(t.date ? Number(t.date.slice(0, 4)) : null), languageCode(t.language)];
+  if (t.kind) markers.push(kindCode(t.kind));
+  return searchDocument([t.title, speaker], text, markers);
 }
 
 /** Characters of a snippet around the first match. */
@@ -40,28 +55,90 @@ const SNIPPET = 120;
 /**
  * Speeches and narrative notes of PUBLISHED transcripts, for the search module. A candidate set of
  * at most `cap` matches is ranked: tier 1 when every term matches the transcript's title or the
- * speaker's name (weight A in the speech's vector), then `ts_rank`, then the newest date.
+ * speaker's name (the primary section of the search text), then the number of times the terms occur,
+ * then the newest date.
  *
- * When there are more than `cap` matches, the candidates are the newest ones. GIN indexes have no
- * order and PostgreSQL underestimates phrase matches, so "newest first" is built from the year
- * marker in each vector: one index condition per year, newest year first, under one LIMIT — the
+ * A match holds every code of the query (GIN index on `search_codes`) and contains every term's
+ * phrase in its search text (`LIKE`, the exact test). When there are more than `cap` matches, the
+ * candidates are the newest ones. GIN indexes have no order, so "newest first" is built from the year
+ * marker in each row's codes: one index condition per year, newest year first, under one LIMIT — the
  * executor stops pulling from older years once the cap is reached, so a frequent term costs about
- * `cap` row visits instead of one per match.
+ * `cap` row visits instead of one per match. A query of single characters only, without a kind or
+ * language filter, has no code: its candidates are read newest first through the date index,
+ * testing each row's search text.
  */
 export const speechSearchSource: SearchSource = {
   type: "speech",
 
   async search(db: Queryable, q: SourceQuery): Promise<SourceAnswer> {
     const f = q.filters;
+    const { codes, phrases, excluded } = q.query;
+    // The plan is fixed by the statement's shape, not left to estimates: speeches are read in a
+    // subquery the planner cannot merge (`offset 0`) — through the codes' index year by year, or
+    // newest first through the date index — and each row then looks up its transcript (a lateral
+    // subquery, so the stream stays the outer side) and is tested against the phrases. Left free,
+    // the planner trades the ordered read for a plan that suits its guess of a LIKE's or a kind
+    // filter's selectivity, and reads every match.
+    const speechConds: SQL[] = [];
+    if (f.speakerId) speechConds.push(sql`s.speaker_id = ${f.speakerId}::uuid`);
+    if (f.from) speechConds.push(sql`s.date >= ${f.from}::date`);
+    if (f.to) speechConds.push(sql`s.date <= ${f.to}::date`);
+    const contains = (p: string) => sql`c.search_text like ${`%${p}%`}`;
     const conds: SQL[] = [
-      sql`s.search_vector @@ (to_tsquery('simple', ${q.query.tsquery}) && ('#y' || y.year)::tsquery)`,
       sql`t.state = 'published'`,
+      ...phrases.map(contains),
+      ...excluded.map((p) => sql`not ${contains(p)}`),
     ];
-    if (f.speakerId) conds.push(sql`s.speaker_id = ${f.speakerId}::uuid`);
-    if (f.from) conds.push(sql`s.date >= ${f.from}::date`);
-    if (f.to) conds.push(sql`s.date <= ${f.to}::date`);
     if (f.kind) conds.push(sql`t.kind = ${f.kind}`);
     if (f.language) conds.push(sql`t.language = ${f.language}`);
+    // Kind and language filters narrow in the index too (their marker codes).
+    const indexCodes = [...codes];
+    if (f.kind && (transcriptKinds as readonly string[]).includes(f.kind))
+      indexCodes.push(kindCode(f.kind as TranscriptKind));
+    if (f.language === "zh-TW" || f.language === "en") indexCodes.push(languageCode(f.language));
+
+    // Tier and rank are computed where the row is read, so the search text is not copied onward.
+    const primary = sql`split_part(c.search_text, ${SECTION_SEPARATOR}, 1)`;
+    const tier = sql`(${sql.join(
+      phrases.map((p) => sql`${primary} like ${`%${p}%`}`),
+      sql` and `,
+    )})::int`;
+    const rank = sql`(${sql.join(
+      phrases.map(
+        (p) =>
+          sql`(char_length(c.search_text) - char_length(replace(c.search_text, ${p}, ''))) / char_length(${p}::text)`,
+      ),
+      sql` + `,
+    )})::real`;
+    const read = (where: SQL[]) =>
+      sql`select s.transcript_id, s.id, s.date, s.search_text from speeches s
+        where ${sql.join([...where, ...speechConds], sql` and `)}`;
+    const limit = q.cap + 1;
+
+    // Year codes never collide with token codes (see tokenCode), so each row is read in one year.
+    // Years outside the date filter are not visited.
+    const newest = f.to ? sql`least(max(date), ${f.to}::date)` : sql`max(date)`;
+    const oldest = f.from ? sql`greatest(min(date), ${f.from}::date)` : sql`min(date)`;
+    const stream =
+      indexCodes.length > 0
+        ? sql`(select -extract(year from d)::int as code
+               from generate_series(
+                 date_trunc('year', (select ${newest} from transcripts)),
+                 date_trunc('year', (select ${oldest} from transcripts)),
+                 interval '-1 year') d
+             union all select ${yearCode(null)}) y
+            cross join lateral (${read([
+              sql`s.search_codes @> (${`{${indexCodes.join(",")}}`}::int[] || y.code)`,
+            ])} offset 0) c`
+        : sql`(
+            (${read([sql`s.date is not null`])} order by s.date desc offset 0)
+            union all
+            (${read([sql`s.date is null`])} offset 0)) c`;
+    const candidates = sql`select c.transcript_id, c.id, c.date, ${tier} as tier, ${rank} as rank
+      from (select c.* from ${stream} offset 0) c
+      cross join lateral (select t.state, t.kind, t.language from transcripts t
+        where t.id = c.transcript_id offset 0) t
+      where ${sql.join(conds, sql` and `)} limit ${limit}`;
 
     let after: SQL = sql`true`;
     const a = q.after;
@@ -89,23 +166,7 @@ export const speechSearchSource: SearchSource = {
         total: number;
       } & LoadedRow
     >(sql`
-      with r as materialized (
-        select m.* from
-          (select to_char(d, 'YYYY') as year
-             from generate_series(
-               date_trunc('year', (select max(date) from transcripts)),
-               date_trunc('year', (select min(date) from transcripts)),
-               interval '-1 year') d
-           union all select 'none') y
-          cross join lateral (
-            -- Tier and rank are computed where the row is read, so no vector is copied onward.
-            select s.transcript_id, s.id, s.date,
-              (s.search_vector @@ to_tsquery('simple', ${q.query.tsqueryA}))::int as tier,
-              ts_rank(s.search_vector, to_tsquery('simple', ${q.query.tsquery})) as rank
-            from speeches s join transcripts t on t.id = s.transcript_id
-            where ${sql.join(conds, sql` and `)}) m
-        limit ${q.cap + 1}
-      )
+      with r as materialized (${candidates})
       , page as (
         select * from r
         where ${after}

@@ -12,18 +12,12 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
-  customType,
 } from "drizzle-orm/pg-core";
 import { people } from "../directory/index.ts";
 
-/** A PostgreSQL `tsvector` (written as a literal built by the search tokenizer). */
-export const tsvector = customType<{ data: string; driverData: string }>({
-  dataType: () => "tsvector",
-});
-
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
-/** Kinds of transcript. */
+/** Kinds of transcript (the order fixes their search marker codes: append only). */
 export const transcriptKinds = [
   "monthly",
   "quarterly",
@@ -38,7 +32,9 @@ export type TranscriptKind = (typeof transcriptKinds)[number];
 /** A transcript is drafted, reviewed by its speakers, then published. */
 export type TranscriptState = "draft" | "in-review" | "published";
 /** The language of a transcript, guessed from its text on import. */
-export type TranscriptLanguage = "zh-TW" | "en";
+/** Languages of transcripts (the order fixes their search marker codes: append only). */
+export const transcriptLanguages = ["zh-TW", "en"] as const;
+export type TranscriptLanguage = (typeof transcriptLanguages)[number];
 /** A row of `speeches`: a speaker's turn, a narrative note or a section heading. */
 export type SpeechKind = "speech" | "narrative" | "heading";
 
@@ -130,17 +126,20 @@ export const speeches = pgTable(
     /** Optional time of the speech as written (e.g. `14:05`). */
     time: text("time"),
     /**
-     * Search tokens (search tokenizer): transcript title and speaker name at weight A, the text at
-     * weight D. Null for headings. The transcript's date is copied into `date` for newest-first search.
+     * Search data (search module, `searchDocument`): the distinct token codes of the transcript's
+     * title, the speaker's name and the text, plus the year marker (GIN-indexed), and the folded
+     * runs as text (title and speaker before the section separator) that decide a match and rank
+     * it. Null for headings. The transcript's date is copied into `date` for newest-first search.
      */
-    searchVector: tsvector("search_vector"),
+    searchCodes: integer("search_codes").array(),
+    searchText: text("search_text"),
     date: date("date", { mode: "string" }),
   },
   (t) => [
     primaryKey({ name: "speeches_pkey", columns: [t.transcriptId, t.id] }),
     uniqueIndex("speeches_position_key").on(t.transcriptId, t.position),
     index("speeches_speaker_idx").on(t.speakerId),
-    index("speeches_search_idx").using("gin", t.searchVector),
+    index("speeches_search_idx").using("gin", t.searchCodes),
     /** A permalink (`/speeches/{id}`) is looked up by the speech id alone. */
     index("speeches_id_idx").on(t.id),
     index("speeches_date_idx").on(t.date),

@@ -9,11 +9,12 @@ import type { TranscriptBlock } from "../markdown.ts";
 import { reviewError } from "../review-errors.ts";
 import * as repo from "../review-repository.ts";
 import { transcriptKinds, type TranscriptKind } from "../tables.ts";
+import type { TranscriptSearchMeta } from "../search-source.ts";
 import { getDraft } from "./get-draft.ts";
 import type { ReviewDeps } from "./review-deps.ts";
 import {
   checkSpeechText,
-  contentVector,
+  contentSearch,
   ensureSpeakers,
   requireReviewManager,
   resolveParticipants,
@@ -184,7 +185,7 @@ export async function createDraft(deps: ReviewDeps, actor: Actor, input: CreateD
       createdAt: now,
       updatedAt: now,
     });
-    const rows = await writeRows(tx, t.id, title, date, blocks, actor.personId, now);
+    const rows = await writeRows(tx, t.id, { title, date, kind, language }, blocks, actor.personId, now);
     const speakerIds = await ensureSpeakers(tx, [...speakerNames]);
     for (const c of contacts) {
       await repo.upsertParticipant(tx, {
@@ -218,12 +219,11 @@ export async function createDraft(deps: ReviewDeps, actor: Actor, input: CreateD
   return getDraft(deps, actor, created.slug);
 }
 
-/** Writes the rows of a new draft with their search vectors and version 1 each; returns the count. */
+/** Writes the rows of a new draft with their search data and version 1 each; returns the count. */
 async function writeRows(
   tx: Tx,
   transcriptId: string,
-  title: string,
-  date: string | null,
+  meta: TranscriptSearchMeta,
   blocks: TranscriptBlock[],
   personId: string | null,
   now: Date,
@@ -250,8 +250,8 @@ async function writeRows(
         colon: b.colon,
         continued: b.continued ?? false,
         paragraphs: faithful ? null : b.paragraphs,
-        searchVector: contentVector("speech", title, speaker?.name ?? null, text, date),
-        date,
+        ...contentSearch("speech", meta, speaker?.name ?? null, text),
+        date: meta.date,
       };
     }
     if (b.kind === "narrative")
@@ -262,8 +262,8 @@ async function writeRows(
         kind: "narrative" as const,
         text: b.text,
         style: b.style,
-        searchVector: contentVector("narrative", title, null, b.text, date),
-        date,
+        ...contentSearch("narrative", meta, null, b.text),
+        date: meta.date,
       };
     return {
       id,
@@ -272,8 +272,9 @@ async function writeRows(
       kind: "heading" as const,
       text: b.text,
       headingLevel: b.level,
-      searchVector: null,
-      date,
+      searchCodes: null,
+      searchText: null,
+      date: meta.date,
     };
   });
   await repo.insertSpeechRows(tx, rows);

@@ -1,4 +1,4 @@
-import { contentVector, checkSpeechText, recordVersion } from "./review-shared.ts";
+import { contentSearch, checkSpeechText, recordVersion } from "./review-shared.ts";
 import * as repo from "../review-repository.ts";
 import type { ReviewDeps } from "./review-deps.ts";
 import { changeOwnSpeech, speakerName, type ReviewLink } from "./own-speech.ts";
@@ -26,7 +26,7 @@ export async function editOwnSpeech(
     await repo.updateSpeech(c.tx, c.transcript.id, c.speech.id, {
       text,
       paragraphs: null,
-      searchVector: contentVector("speech", c.transcript.title, name, text, c.transcript.date),
+      ...contentSearch("speech", c.transcript, name, text),
       date: c.transcript.date,
     });
     const version = await recordVersion(c.tx, {

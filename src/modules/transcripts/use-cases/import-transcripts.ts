@@ -7,6 +7,8 @@ import { isPdis, type Actor } from "../../directory/index.ts";
 import * as repo from "../repository.ts";
 import { guessKind, speakerSlugBase } from "../classify.ts";
 import { createPreparer } from "../preparer.ts";
+import { kindCode } from "../search-source.ts";
+import type { TranscriptKind } from "../tables.ts";
 import type { PrepareOutcome, PreparedFile } from "./prepare-file.ts";
 import type { TranscriptsDeps } from "./deps.ts";
 
@@ -59,7 +61,7 @@ const BULK_MAX_EXISTING_SPEECHES = 50_000;
  * written (the database works in another thread or process). A large first import (≥ 200 files into an
  * archive of fewer than 50,000 speeches) drops the speeches' secondary indexes (search, speaker, date,
  * id) and builds them once at the end, which is several times cheaper than maintaining them row by
- * row; they are rebuilt even when the run fails, and `ensureTranscriptIndexes` restores them at
+ * row; they are rebuilt even when the run fails, and `ensureSpeechSearch` restores them at
  * start-up after a crash.
  */
 export async function importTranscriptFiles(
@@ -209,6 +211,7 @@ async function writeOne(
   const existing = await repo.findTranscript(tx, t.slug, true);
   let old: Array<{ id: string; key: string }> = [];
   let transcriptId: string;
+  let kind: TranscriptKind;
   if (existing && existing.state !== "published")
     // A draft or a transcript in review belongs to its speakers' review; an import never replaces it.
     throw new Error(`"${t.slug}" is a ${existing.state} transcript under review; not replaced by an import`);
@@ -225,6 +228,7 @@ async function writeOne(
     });
     await repo.deleteSpeeches(tx, existing.id);
     transcriptId = existing.id;
+    kind = existing.kind;
   } else {
     const row = await repo.insertTranscript(tx, {
       slug: t.slug,
@@ -238,11 +242,22 @@ async function writeOne(
       updatedAt: o.now,
     });
     transcriptId = row.id;
+    kind = row.kind;
   }
 
+  // The prepared search data lacks the kind (an existing transcript keeps its own).
+  const kindMarker = kindCode(kind);
   const rows: repo.NewSpeech[] = t.blocks.map((b, position) => {
     const text = p.texts[position]!;
-    const common = { transcriptId, position, text, searchVector: p.vectors[position], date: t.date };
+    const doc = p.search[position];
+    const common = {
+      transcriptId,
+      position,
+      text,
+      searchCodes: doc ? [...doc.codes, kindMarker] : null,
+      searchText: doc?.text ?? null,
+      date: t.date,
+    };
     if (b.kind === "speech") {
       const splitBack = text.split("\n\n");
       const faithful =

@@ -1,7 +1,8 @@
 import { guessLanguage, sourceHash } from "../classify.ts";
 import { parseTranscriptFile, transcriptText } from "../formats.ts";
 import type { ParsedTranscript } from "../markdown.ts";
-import { speechSearchVector } from "../search-source.ts";
+import type { SearchDocument } from "../../search/index.ts";
+import { speechSearchDocument } from "../search-source.ts";
 
 /** A file read, parsed and tokenized, ready to be written (the CPU work, done off the write path). */
 export interface PreparedFile {
@@ -9,9 +10,9 @@ export interface PreparedFile {
   t: ParsedTranscript;
   hash: string;
   language: "zh-TW" | "en";
-  /** Per block: its text as stored and its search vector (null for headings). */
+  /** Per block: its text as stored and its search data (null for headings), without the kind's marker. */
   texts: string[];
-  vectors: Array<string | null>;
+  search: Array<SearchDocument | null>;
 }
 
 /** What preparing one file gave. */
@@ -22,7 +23,7 @@ export type PrepareOutcome =
 
 /**
  * Parses one file, and unless its source hash is the one already imported for its slug, computes
- * what the database needs: the stored text and the search vector of every block. Pure: runs in a
+ * what the database needs: the stored text and the search data of every block. Pure: runs in a
  * worker thread as well as here.
  */
 export function prepareTranscriptFile(
@@ -35,15 +36,16 @@ export function prepareTranscriptFile(
   const t = parsed.transcript;
   const hash = sourceHash(text);
   if (knownHash(t.slug) === hash) return { kind: "unchanged", file: name };
+  // From the content, not the file: an XML file's tags would count as Latin text.
+  const language = guessLanguage(transcriptText(t));
+  const meta = { title: t.title, date: t.date, language };
   const texts: string[] = [];
-  const vectors: Array<string | null> = [];
+  const search: Array<SearchDocument | null> = [];
   for (const b of t.blocks) {
     const stored = b.kind === "speech" ? b.paragraphs.join("\n\n") : b.text;
     texts.push(stored);
-    vectors.push(
-      b.kind === "heading"
-        ? null
-        : speechSearchVector(t.title, b.kind === "speech" ? b.speaker : "", stored, t.date),
+    search.push(
+      b.kind === "heading" ? null : speechSearchDocument(meta, b.kind === "speech" ? b.speaker : "", stored),
     );
   }
   return {
@@ -52,10 +54,9 @@ export function prepareTranscriptFile(
       file: name,
       t,
       hash,
-      // From the content, not the file: an XML file's tags would count as Latin text.
-      language: guessLanguage(transcriptText(t)),
+      language,
       texts,
-      vectors,
+      search,
     },
   };
 }

@@ -1,7 +1,7 @@
 import * as repo from "../review-repository.ts";
 import type { ReviewDeps } from "./review-deps.ts";
 import { changeOwnSpeech, speakerName, type ReviewLink } from "./own-speech.ts";
-import { contentVector, ensureSpeakers, pseudonymName, recordVersion } from "./review-shared.ts";
+import { contentSearch, ensureSpeakers, pseudonymName, recordVersion } from "./review-shared.ts";
 
 /**
  * A speaker replaces their name on one of their own speeches with a pseudonym (與會者 A / Participant
@@ -28,7 +28,7 @@ export async function pseudonymiseOwnSpeech(deps: ReviewDeps, link: ReviewLink, 
     }
     await repo.updateSpeech(c.tx, c.transcript.id, c.speech.id, {
       speakerId: pseudonymId,
-      searchVector: contentVector("speech", c.transcript.title, name, c.speech.text, c.transcript.date),
+      ...contentSearch("speech", c.transcript, name, c.speech.text),
       date: c.transcript.date,
     });
     const version = await recordVersion(c.tx, {

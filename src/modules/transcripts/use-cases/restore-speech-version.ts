@@ -5,7 +5,7 @@ import { reviewError } from "../review-errors.ts";
 import * as repo from "../review-repository.ts";
 import type { ReviewDeps } from "./review-deps.ts";
 import { speakerName } from "./own-speech.ts";
-import { contentVector, recordVersion, requireReviewManager } from "./review-shared.ts";
+import { contentSearch, recordVersion, requireReviewManager } from "./review-shared.ts";
 
 /**
  * PDIS restores a row to one of its versions, while the transcript is a draft or in review: the text
@@ -34,7 +34,7 @@ export async function restoreSpeechVersion(
     const values = {
       text: v.text,
       speakerId: kind === "heading" ? null : v.speakerId,
-      searchVector: contentVector(kind, t.title, name, v.text, t.date),
+      ...contentSearch(kind, t, name, v.text),
       date: t.date,
     };
     if (current) {

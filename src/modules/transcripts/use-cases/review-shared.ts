@@ -1,4 +1,4 @@
-// Helpers shared by the review-then-publish use cases: policy, search vectors, versions, links, publishing.
+// Helpers shared by the review-then-publish use cases: policy, search data, versions, links, publishing.
 import { fail } from "../../../platform/http/errors.ts";
 import type { Db, Tx } from "../../../platform/db/database.ts";
 import { hashSecret, newSecret } from "../../../platform/http/tokens.ts";
@@ -8,7 +8,7 @@ import type { AuditEntry } from "../../audit/index.ts";
 import { failedLookupLimit } from "../../auth/index.ts";
 import { findPerson, findPersonByEmail, isPdis, type Actor } from "../../directory/index.ts";
 import { notify } from "../../notifications/index.ts";
-import { speechSearchVector } from "../search-source.ts";
+import { speechSearchDocument, type TranscriptSearchMeta } from "../search-source.ts";
 import { speakerSlugBase } from "../classify.ts";
 import * as repo from "../review-repository.ts";
 import type { SpeechKind, SpeechVersionAction, TranscriptLanguage } from "../tables.ts";
@@ -38,18 +38,18 @@ export function requireReviewManager(actor: Actor): void {
 }
 
 /**
- * The search vector of a content row: the transcript's title and the speaker's name at weight A, the
- * text at weight D; none for headings. Set on every write so the row is searchable once published.
+ * The search data of a content row (codes and search text of the transcript's title, the speaker's
+ * name and the text); none for headings. Set on every write so the row is searchable once published.
  */
-export function contentVector(
+export function contentSearch(
   kind: SpeechKind,
-  title: string,
+  transcript: TranscriptSearchMeta,
   speakerName: string | null,
   text: string,
-  date: string | null,
-): string | null {
-  if (kind === "heading") return null;
-  return speechSearchVector(title, speakerName ?? "", text, date);
+): { searchCodes: number[] | null; searchText: string | null } {
+  if (kind === "heading") return { searchCodes: null, searchText: null };
+  const d = speechSearchDocument(transcript, speakerName ?? "", text);
+  return { searchCodes: d.codes, searchText: d.text };
 }
 
 /** A speech's text as stored: LF line ends, NFC, no blank runs longer than one empty line, trimmed. */
