@@ -5,6 +5,7 @@ import {
   documentTokens,
   fold,
   highlight,
+  highlightWholeForTest,
   MAX_TERMS,
   parseQuery,
   searchDocument,
@@ -341,6 +342,71 @@ test("highlight: never splits surrogate pairs or combining sequences, at any len
   const h = highlight(text, ["𠮷野家"]);
   assert.equal(h.match, "𠮷野家");
   assert.equal(highlight(text, ["開放政府"]).match, "開放政府");
+});
+
+test("highlight: the long-text window gives what the full computation gives", () => {
+  // A deterministic generator of long mixed texts where terms occur whole, cut into other words,
+  // across punctuation and not at all.
+  let seed = 42;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const words = [
+    "open",
+    "reopen",
+    "government",
+    "governments",
+    "data",
+    "Open-Government",
+    "ＡＰＩ",
+    "api",
+    "rapid",
+    "政府",
+    "開放政府",
+    "臺灣",
+    "資料開放",
+    "cafe\u0301",
+    "café",
+    "g0v",
+    "𠮷野家",
+    "。",
+    "，",
+    " ",
+    "\n\n",
+  ];
+  const termSets = [
+    ["open government"],
+    ["open"],
+    ["government"],
+    ["api"],
+    ["開放政府"],
+    ["台湾"],
+    ["café"],
+    ["政府 api"],
+    ["data", "政府"],
+    ["g0v"],
+    ["𠮷野"],
+    ["open", "量子"],
+    ["nothing here"],
+  ];
+  let compared = 0;
+  for (let round = 0; round < 60; round++) {
+    const n = 200 + rnd(1500);
+    const text = Array.from({ length: n }, () => words[rnd(words.length)]!).join(rnd(2) ? " " : "");
+    for (const terms of termSets) {
+      for (const maxLength of [20, 120]) {
+        if (text.length <= maxLength * 8) continue;
+        assert.deepEqual(
+          highlight(text, terms, { maxLength }),
+          highlightWholeForTest(text, terms, maxLength),
+          `${JSON.stringify(terms)} ${maxLength} round ${round}`,
+        );
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 1000, String(compared));
 });
 
 test("speed (benchmark, prints figures, asserts nothing about time)", () => {

@@ -519,41 +519,68 @@ const ELLIPSIS = "…";
  */
 export function highlight(text: string, terms: string[], opts: HighlightOptions = {}): Highlight {
   const budget = Math.max(1, Math.floor(opts.maxLength ?? 120));
-  // Long texts, CJK terms: find the chunk of the original text where the first match lies (folding
-  // chunk by chunk, overlapping by the longest term, stops at the first chunk that matches; a CJK
-  // term folds character by character, so a match inside a chunk is a match in the text), then
-  // run the per-character work on a window around it. The window holds everything the full
-  // computation looks at, so the result is the same; without a match the full path runs.
-  if (text.length > budget * 8 && terms.length > 0 && terms.every((t) => CJK_TERM.test(t))) {
-    const needles = terms.map((t) => fold(t));
+  // Long texts: find the chunk of the original text where the first match lies (folding chunk by
+  // chunk, overlapping by the longest term, stops at the first chunk that holds the folded first run
+  // of a term, without which no match is possible), then run the per-character work on a window
+  // around it that starts and ends outside any word (a word cut in two could match a term on its
+  // own). The window holds everything the full computation looks at for that match, so the result
+  // is the same; when no window holds a match, or the snippet reaches the window's edge, the full
+  // path runs.
+  if (text.length > budget * 8 && terms.length > 0) {
+    const needles = terms.map((t) => foldedRuns(t)[0]?.text ?? "").filter((n) => n !== "");
     const overlap = Math.max(...terms.map((t) => t.length));
     const CHUNK = 256;
     let found = false;
-    for (let offset = 0; offset < text.length && !found; offset += CHUNK) {
+    for (let offset = 0; offset < text.length && needles.length > 0; offset += CHUNK) {
       const piece = fold(text.slice(offset, offset + CHUNK + overlap));
       if (!needles.some((n) => piece.includes(n))) continue;
       found = true;
       let start = Math.max(0, offset - budget * 2);
       let end = Math.min(text.length, offset + CHUNK + overlap + budget * 3);
-      while (start > 0 && /[\udc00-\udfff]|\p{M}/u.test(text[start]!)) start--;
-      while (end < text.length && /[\udc00-\udfff]|\p{M}/u.test(text[end]!)) end++;
+      while (start > 0 && (INSIDE.test(text[start]!) || inWord(text, start))) start--;
+      while (end < text.length && (INSIDE.test(text[end]!) || inWord(text, end))) end++;
       if (start === 0 && end === text.length) break;
-      const h = highlightWhole(text.slice(start, end), terms, budget);
-      if (h.match !== "") return h;
+      const w = snippetOf(text.slice(start, end), terms, budget);
+      if (w.highlight.match === "") continue;
+      // The first match may lie further on than the chunk that located it (a run of a word inside
+      // another word): the window's answer holds only when the snippet lies inside it.
+      if ((start === 0 || w.cutStart) && (end === text.length || w.cutEnd)) return w.highlight;
+      break;
     }
     if (!found) {
       // No match: the snippet is the start of the text, which this window holds.
       let end = budget * 2;
-      while (end < text.length && /[\udc00-\udfff]|\p{M}/u.test(text[end]!)) end++;
+      while (end < text.length && (INSIDE.test(text[end]!) || inWord(text, end))) end++;
       return highlightWhole(text.slice(0, end), terms, budget);
     }
   }
   return highlightWhole(text, terms, budget);
 }
 
-const CJK_TERM = new RegExp(`^[${CJK_CLASS}]+$`, "v");
+/** A code unit that continues a character: a low surrogate or a combining mark. */
+const INSIDE = /[\udc00-\udfff]|\p{M}/u;
+/** A letter or digit of a word (not CJK, whose runs tokenize the same wherever they are cut). */
+const NON_CJK_WORD = new RegExp(String.raw`^[[\p{L}\p{N}\p{M}]--[${CJK_CLASS}]]$`, "v");
+/** True when a cut at `i` would split a word: the characters on both sides belong to one. */
+function inWord(text: string, i: number): boolean {
+  return NON_CJK_WORD.test(text[i - 1]!) && NON_CJK_WORD.test(text[i]!);
+}
+
+/** The full computation, without the long-text window: the reference the window must equal. */
+export function highlightWholeForTest(text: string, terms: string[], maxLength = 120): Highlight {
+  return highlightWhole(text, terms, Math.max(1, Math.floor(maxLength)));
+}
 
 function highlightWhole(text: string, terms: string[], budget: number): Highlight {
+  return snippetOf(text, terms, budget).highlight;
+}
+
+/** The snippet, and whether it was cut at the start and at the end of `text`. */
+function snippetOf(
+  text: string,
+  terms: string[],
+  budget: number,
+): { highlight: Highlight; cutStart: boolean; cutEnd: boolean } {
   const { pieces, folded, pieceOf } = foldWithMap(text);
   const n = pieces.length;
   const matches = findMatches(spanTokens(folded, pieceOf), terms);
@@ -613,11 +640,16 @@ function highlightWhole(text: string, terms: string[], budget: number): Highligh
 
   const firstMatch = segments.findIndex((s) => s.match);
   const join = (list: HighlightSegment[]): string => list.map((s) => s.text).join("");
-  if (firstMatch < 0) return { before: join(segments), match: "", after: "", segments };
+  const cut = { cutStart: ws > 0, cutEnd: we < n };
+  if (firstMatch < 0)
+    return { highlight: { before: join(segments), match: "", after: "", segments }, ...cut };
   return {
-    before: join(segments.slice(0, firstMatch)),
-    match: segments[firstMatch]!.text,
-    after: join(segments.slice(firstMatch + 1)),
-    segments,
+    highlight: {
+      before: join(segments.slice(0, firstMatch)),
+      match: segments[firstMatch]!.text,
+      after: join(segments.slice(firstMatch + 1)),
+      segments,
+    },
+    ...cut,
   };
 }
