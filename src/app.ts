@@ -8,7 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Config } from "./config/index.ts";
 import type { Database } from "./platform/db/database.ts";
 import type { Clock } from "./platform/clock/index.ts";
-import type { Logger } from "./platform/log/index.ts";
+import { loggedPath, type Logger } from "./platform/log/index.ts";
 import { AppError, fail, platformErrors } from "./platform/http/errors.ts";
 import { negotiateLocale, translator } from "./platform/i18n/index.ts";
 import { requestContext } from "./platform/context.ts";
@@ -62,8 +62,8 @@ export function buildApp(deps: AppDeps) {
       {
         requestId,
         method: c.req.method,
-        // A review link's token is a credential for ten working days: keep it out of the logs.
-        path: c.req.path.replace(/^(\/(?:api\/v1\/)?review\/)[^/]+/, "$1[token]"),
+        // Link tokens in paths are credentials: kept out of the logs.
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
         actor: c.get("actor")?.personId ?? null,

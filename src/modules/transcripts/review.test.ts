@@ -91,12 +91,14 @@ describe("review then publish: the acceptance scenario", () => {
   let speechA2: string;
   let speechB: string;
   let endsAt: string;
+  let emails: string[];
 
-  test("PDIS creates a draft; every row has version 1 and its search vector; the public never sees it", async () => {
+  test("PDIS creates a draft; every row has version 1 and its search data; the public never sees it", async () => {
     // Wednesday 25 March 2026, 10:00 Taipei: the window runs across the Qingming holidays.
     clock().set(new Date("2026-03-25T02:00:00Z"));
     const { draft, a, b, emailA, emailB } = await createTypedDraft();
     slug = draft.slug;
+    emails = [emailA, emailB];
     assert.equal(slug, "2026-03-20-第1次協作會議");
     assert.equal(draft.state, "draft");
     assert.match(draft.notice["zh-TW"], /共同編修/);
@@ -313,6 +315,13 @@ describe("review then publish: the acceptance scenario", () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "transcript.publish")));
     assert.equal(audits.filter((a) => (a.after as any).reason === "window-closed").length, 1);
+    // Every speaker hears of it once: those known by address only, by e-mail with the public link.
+    const told = (await recentMail(t.db, 500)).filter(
+      (m) =>
+        m.subject.includes("Transcript published") &&
+        m.text.includes(`/transcripts/${encodeURIComponent(slug)}`),
+    );
+    assert.deepEqual(told.map((m) => m.to).sort(), [...emails].sort());
   });
 
   test("after publication the link is read-only: reads 200, writes 409", async () => {

@@ -2,7 +2,7 @@
 import { fail } from "../../../platform/http/errors.ts";
 import type { Db, Tx } from "../../../platform/db/database.ts";
 import { hashSecret, newSecret } from "../../../platform/http/tokens.ts";
-import { enqueueMail } from "../../../platform/mail/outbox.ts";
+import { enqueueMail, enqueueMails } from "../../../platform/mail/outbox.ts";
 import { taipeiDate } from "../../../platform/calendar/index.ts";
 import type { AuditEntry } from "../../audit/index.ts";
 import { failedLookupLimit } from "../../auth/index.ts";
@@ -216,8 +216,9 @@ export function reviewOpen(t: { state: string; reviewEndsAt: Date | null }, now:
 }
 
 /**
- * Publishes a transcript in the caller's transaction and tells its creator; returns the audit entry.
- * `reason`: the window closed, or every speaker marked done.
+ * Publishes a transcript in the caller's transaction and tells its creator and its speakers (a
+ * notification to those in the directory, an e-mail to those known by address only); returns the
+ * audit entry. `reason`: the window closed, or every speaker marked done.
  */
 export async function publishTranscript(
   tx: Tx,
@@ -226,15 +227,40 @@ export async function publishTranscript(
   reason: "window-closed" | "everyone-done",
 ): Promise<AuditEntry> {
   await repo.updateTranscript(tx, t.id, { state: "published", publishedAt: ctx.now, updatedAt: ctx.now });
-  if (t.createdBy) {
+  const title = { "zh-TW": `逐字稿已公開：${t.title}`, en: `Transcript published: ${t.title}` };
+  const path = `/transcripts/${encodeURIComponent(t.slug)}`;
+  const participants = await repo.listParticipants(tx, t.id);
+  const people = new Set(participants.flatMap((p) => (p.personId ? [p.personId] : [])));
+  if (t.createdBy && !people.has(t.createdBy)) {
     await notify(tx, ctx, {
       recipientIds: [t.createdBy],
       actorId: null,
       kind: "transcript.published",
-      title: { "zh-TW": `逐字稿已公開：${t.title}`, en: `Transcript published: ${t.title}` },
+      title,
       url: `/drafts/${encodeURIComponent(t.slug)}`,
     });
   }
+  if (people.size > 0)
+    await notify(tx, ctx, {
+      recipientIds: [...people],
+      actorId: null,
+      kind: "transcript.published",
+      title,
+      url: path,
+    });
+  const link = `${ctx.publicUrl.replace(/\/$/, "")}${path}`;
+  const mails = participants
+    .filter((p) => !p.personId && p.email)
+    .map((p) => ({
+      to: p.email!,
+      subject: `逐字稿已公開：${t.title} / Transcript published: "${t.title}"`,
+      text:
+        `${p.speakerName} 您好：\n\n「${t.title}」的逐字稿已公開，您的發言可以在這裡引用：\n\n${link}\n\n` +
+        `${REVIEW_NOTICE["zh-TW"]}\n\n---\n\n` +
+        `Dear ${p.speakerName},\n\nThe transcript "${t.title}" is now public; your words can be cited here:\n\n${link}\n\n` +
+        `${REVIEW_NOTICE.en}\n`,
+    }));
+  await enqueueMails(tx, mails, ctx.now);
   return {
     action: "transcript.publish",
     entityType: "transcript",
