@@ -57,6 +57,12 @@ export async function lockPetitionOrSkip(db: Queryable, id: string): Promise<Pet
   return row ?? null;
 }
 
+/** Petitions by external id, without locking (checks before a write). */
+export async function findPetitionsByExternalIds(db: Queryable, ids: string[]): Promise<PetitionRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(petitions).where(inArray(petitions.externalId, ids));
+}
+
 /** Petitions by external id, locked (the import updates them). */
 export async function findByExternalIds(db: Queryable, ids: string[]): Promise<PetitionRow[]> {
   if (!ids.length) return [];

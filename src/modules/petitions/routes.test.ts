@@ -278,6 +278,18 @@ describe("entering, importing and qualifying", () => {
         [3, "title"],
       ],
     );
+    const kind = await importRaw(
+      JSON.stringify([
+        { externalId: "JOIN-B2", kind: "notice", title: "t", text: "x", opensAt: "2026-03-01" },
+      ]),
+      "application/json",
+    );
+    assert.equal(kind.status, 422);
+    assert.deepEqual(kind.body.problems[0], {
+      line: 1,
+      field: "kind",
+      message: "JOIN-B2 was imported as a petition",
+    });
     assert.equal((await importRaw(good, "text/csv", moiPo)).status, 403);
   });
 

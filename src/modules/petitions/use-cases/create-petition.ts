@@ -47,7 +47,7 @@ export async function createPetition(deps: PetitionsDeps, actor: Actor, input: C
     throw fail.invalid("endorsements", "is required with endorsementsAt");
   const agencyIds = await resolveAgencyRefs(deps.db, input.agencies ?? [], "agencies");
   if (input.externalId) {
-    const [dup] = await repo.findByExternalIds(deps.db, [input.externalId]);
+    const [dup] = await repo.findPetitionsByExternalIds(deps.db, [input.externalId]);
     if (dup) throw fail.conflict(`a petition with external id ${input.externalId} exists`, "externalId");
   }
   const id = await writeAudited(deps.db, actor, async (tx) => {

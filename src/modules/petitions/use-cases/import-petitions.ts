@@ -1,4 +1,3 @@
-import { fail } from "../../../platform/http/errors.ts";
 import { writeAudited, type AuditEntry } from "../../audit/index.ts";
 import { orgsByRef, type Actor } from "../../directory/index.ts";
 import { can } from "../policy.ts";
@@ -32,7 +31,7 @@ export async function importPetitions(
   authorise(actor, can(actor, { do: "manage" }));
   const { rows, problems } = readPetitionFile(text);
   const summary: PetitionImportSummary = {
-    rows: rows.length + problems.filter((p) => p.line > 1 || rows.length).length,
+    rows: rows.length,
     created: 0,
     updated: 0,
     unchanged: 0,
@@ -59,8 +58,20 @@ export async function importPetitions(
     }
     agencyIds.set(r.line, ids);
   }
+  // An imported petition keeps its kind: a file saying otherwise is a mistake.
+  for (const old of await repo.findPetitionsByExternalIds(
+    deps.db,
+    rows.map((r) => r.externalId),
+  )) {
+    const r = rows.find((x) => x.externalId === old.externalId)!;
+    if (old.kind !== r.kind)
+      problems.push({
+        line: r.line,
+        field: "kind",
+        message: `${r.externalId} was imported as a ${old.kind}`,
+      });
+  }
   problems.sort((a, b) => a.line - b.line);
-  summary.rows = rows.length;
   if (problems.length || !rows.length) {
     if (!rows.length && !problems.length) problems.push({ line: 1, message: "the file holds no petitions" });
     return summary;
@@ -81,8 +92,6 @@ export async function importPetitions(
       const input = { ...r, agencyIds: agencyIds.get(r.line) ?? [] };
       const old = existing.get(r.externalId);
       if (old) {
-        if (old.kind !== r.kind)
-          throw fail.invalid(`line ${r.line}: kind`, "cannot change an imported petition's kind");
         const out = await updateImported(tx, ctx, old, input);
         summary[out.outcome]++;
         if (out.qualified) summary.qualified++;
