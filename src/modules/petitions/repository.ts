@@ -46,17 +46,6 @@ export async function findPetition(
   return row ?? null;
 }
 
-/** Locks a petition for the sweep, skipping it when another transaction holds it (no waiting, no deadlock). */
-export async function lockPetitionOrSkip(db: Queryable, id: string): Promise<PetitionRow | null> {
-  const [row] = await db
-    .select()
-    .from(petitions)
-    .where(eq(petitions.id, id))
-    .limit(1)
-    .for("update", { skipLocked: true });
-  return row ?? null;
-}
-
 /** Petitions by external id, without locking (checks before a write). */
 export async function findPetitionsByExternalIds(db: Queryable, ids: string[]): Promise<PetitionRow[]> {
   if (!ids.length) return [];
@@ -174,17 +163,36 @@ export async function listClocks(db: Queryable, petitionIds: string[]): Promise<
 }
 
 /**
- * Claims up to `limit` clocks that are due, with FOR UPDATE SKIP LOCKED: a clock being handled by
- * another sweep (another process) is skipped, never handled twice.
+ * Claims up to `limit` petitions with a due clock, FOR UPDATE SKIP LOCKED: a petition being changed, or
+ * swept by another process, is skipped and left to the next run. Locks are taken in the same order as
+ * the use cases (the petition, then its clocks), so a sweep and a write never deadlock.
  */
-export async function claimDueClocks(db: Queryable, now: Date, limit: number): Promise<ClockRow[]> {
+export async function claimDuePetitions(db: Queryable, now: Date, limit: number): Promise<PetitionRow[]> {
+  return db
+    .select()
+    .from(petitions)
+    .where(
+      sql`exists (select 1 from petition_clocks c where c.petition_id = ${petitions.id} and c.next_due_at is not null and c.next_due_at <= ${now.toISOString()}::timestamptz)`,
+    )
+    .orderBy(asc(petitions.createdAt), asc(petitions.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+}
+
+/** The due clocks of a claimed petition, earliest first, locked. */
+export async function dueClocksOf(db: Queryable, petitionId: string, now: Date): Promise<ClockRow[]> {
   return db
     .select()
     .from(petitionClocks)
-    .where(and(isNotNull(petitionClocks.nextDueAt), lte(petitionClocks.nextDueAt, now)))
+    .where(
+      and(
+        eq(petitionClocks.petitionId, petitionId),
+        isNotNull(petitionClocks.nextDueAt),
+        lte(petitionClocks.nextDueAt, now),
+      ),
+    )
     .orderBy(asc(petitionClocks.nextDueAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
+    .for("update");
 }
 
 /** Records an escalation; false when that (clock, level) was recorded already. */
