@@ -147,6 +147,56 @@ describe("petition pages", () => {
     );
   });
 
+  test("PDIS records endorsements and assigns agencies through the forms; errors come back on the form", async () => {
+    const s = await signIn("pdis-project-manager@example.org");
+    const c = await t.api("POST", "/api/v1/petitions", {
+      token: pdis,
+      body: { title: "表單分案", text: "內容", agencies: ["moi"] },
+    });
+    const id = c.body.id;
+    const open = await get(`/petitions/${id}`, { cookie: s.cookie });
+    assert.ok(open.html.includes('id="endorsements-form"'));
+    assert.ok(!open.html.includes('id="assignment-form"'), "an open petition is not assigned yet");
+    const bad = await post(
+      `/petitions/${id}/endorsements`,
+      { _csrf: s.csrf, count: "-5" },
+      { cookie: s.cookie },
+    );
+    assert.equal(bad.status, 400);
+    assert.match(section(bad.html, "endorsements-form"), /field-invalid/);
+    const rec = await post(
+      `/petitions/${id}/endorsements`,
+      { _csrf: s.csrf, count: "5000" },
+      { cookie: s.cookie },
+    );
+    assert.equal(rec.status, 303);
+    const qualified = await get(`/petitions/${id}`, { cookie: s.cookie });
+    assert.match(text(qualified.html), /已成案/);
+    const wrong = await post(
+      `/petitions/${id}/assignment`,
+      { _csrf: s.csrf, lead: "moi", co: "moea, atlantis" },
+      { cookie: s.cookie },
+    );
+    assert.equal(wrong.status, 400);
+    assert.match(section(wrong.html, "assignment-form"), /atlantis/);
+    const ok = await post(
+      `/petitions/${id}/assignment`,
+      { _csrf: s.csrf, lead: "moi", co: "moea" },
+      { cookie: s.cookie },
+    );
+    assert.equal(ok.status, 303);
+    const assigned = await t.api("GET", `/api/v1/petitions/${id}`);
+    assert.equal(assigned.body.agencies.lead.slug, "moi");
+    assert.deepEqual(
+      assigned.body.agencies.co.map((a: any) => a.slug),
+      ["moea"],
+    );
+    // The public and other POs get no such forms.
+    const anon = await get(`/petitions/${id}`);
+    assert.ok(!anon.html.includes('id="assignment-form"'));
+    assert.ok(!anon.html.includes('id="endorsements-form"'));
+  });
+
   test("overdue deadlines are said in words; escalations are shown to the network only", async () => {
     clock().set(new Date("2026-05-20T02:00:00Z"));
     await runDueJobs(t.rt);

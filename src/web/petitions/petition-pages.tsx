@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { listAgencies, type AppEnv } from "../../modules/directory/index.ts";
 import {
   addUpdate,
+  assignPetition,
   extendResponse,
   followPetition,
   getPetition,
@@ -9,13 +10,23 @@ import {
   petitionStates,
   publishPlan,
   publishResponse,
+  recordEndorsements,
   saveResponse,
   type PetitionsDeps,
   type PetitionView,
 } from "../../modules/petitions/index.ts";
 import { fail, type AppError } from "../../platform/http/errors.ts";
 import { pick } from "../../platform/i18n/index.ts";
-import { ActionButton, Field, Form, Notice, Submit, TextArea, type FormState } from "../components.tsx";
+import {
+  ActionButton,
+  Field,
+  Form,
+  Notice,
+  Select,
+  Submit,
+  TextArea,
+  type FormState,
+} from "../components.tsx";
 import type { PageKit } from "../deps.ts";
 import { attempt, errorState, readForm, str, Validator } from "../forms.ts";
 import { renderPage } from "../layout.tsx";
@@ -24,7 +35,7 @@ import { Time, type Ctx, type View } from "../view.tsx";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Summary = PetitionView;
 type Agency = { id: string; slug: string; name: { "zh-TW": string; en: string } };
-type FormKey = "plan" | "response" | "extension" | "update";
+type FormKey = "plan" | "response" | "extension" | "update" | "assignment" | "endorsements";
 type Forms = Partial<Record<FormKey, FormState>>;
 
 function StateBadge(props: { v: View; state: string }) {
@@ -291,7 +302,93 @@ function ResponseComposer(props: { v: View; p: Summary; state?: FormState }) {
   );
 }
 
-function PetitionViewPage(props: { v: View; p: Summary; forms: Forms; done?: string }) {
+/** PDIS's forms: the endorsement count seen on the source, and the assignment of agencies. */
+function ManageForms(props: { v: View; p: Summary; forms: Forms; agencies: Agency[] }) {
+  const { v, p, forms } = props;
+  const { t } = v;
+  const qualifiedOrLater = ["qualified", "assigned", "plan-published", "responded"].includes(p.state);
+  const options = props.agencies.map((a) => ({ value: a.slug, label: pick(a.name, v.locale) }));
+  const listOf = (xs: Agency[]) => xs.map((a) => a.slug).join(", ");
+  return (
+    <>
+      {p.kind === "petition" ? (
+        <section aria-labelledby="endorsements-form-title">
+          <h2 id="endorsements-form-title">{t("petitions.forms.endorsements")}</h2>
+          <Form
+            v={v}
+            id="endorsements-form"
+            action={`/petitions/${p.id}/endorsements`}
+            state={forms.endorsements}
+          >
+            <Field
+              v={v}
+              form="endorsements-form"
+              name="count"
+              type="number"
+              inputmode="numeric"
+              min={0}
+              label={t("petitions.endorsements")}
+              value={String(p.endorsementCount)}
+              state={forms.endorsements}
+              required
+            />
+            <Submit label={t("petitions.forms.record")} />
+          </Form>
+        </section>
+      ) : null}
+      {p.kind === "notice" || qualifiedOrLater ? (
+        <section aria-labelledby="assignment-form-title">
+          <h2 id="assignment-form-title">{t("petitions.forms.assignment")}</h2>
+          <Form v={v} id="assignment-form" action={`/petitions/${p.id}/assignment`} state={forms.assignment}>
+            <Select
+              v={v}
+              form="assignment-form"
+              name="lead"
+              label={t("petitions.lead")}
+              options={options}
+              value={p.agencies.lead?.slug ?? ""}
+              placeholder=""
+              state={forms.assignment}
+              required
+            />
+            <Field
+              v={v}
+              form="assignment-form"
+              name="co"
+              label={t("petitions.co")}
+              hint={t("petitions.forms.slugsHint")}
+              value={listOf(p.agencies.co)}
+              state={forms.assignment}
+            />
+            <Field
+              v={v}
+              form="assignment-form"
+              name="related"
+              label={t("petitions.related")}
+              hint={t("petitions.forms.slugsHint")}
+              value={listOf(p.agencies.related)}
+              state={forms.assignment}
+            />
+            {p.agencies.lead ? (
+              <TextArea
+                v={v}
+                form="assignment-form"
+                name="reason"
+                label={t("petitions.forms.reassignReason")}
+                state={forms.assignment}
+                required
+                rows={2}
+              />
+            ) : null}
+            <Submit label={t("petitions.forms.assign")} />
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function PetitionViewPage(props: { v: View; p: Summary; forms: Forms; done?: string; agencies: Agency[] }) {
   const { v, p, forms } = props;
   const { t } = v;
   const r = p.response;
@@ -571,6 +668,7 @@ function PetitionViewPage(props: { v: View; p: Summary; forms: Forms; done?: str
         </section>
       ) : null}
 
+      {p.can.manage ? <ManageForms v={v} p={p} forms={forms} agencies={props.agencies} /> : null}
       {p.can.plan ? (
         <section aria-labelledby="plan-form-title">
           <h2 id="plan-form-title">{t("petitions.forms.plan")}</h2>
@@ -698,6 +796,7 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
     const v = kit.view(c);
     if (!UUID.test(id)) throw fail.notFound();
     const p = await getPetition(deps, v.actor, id);
+    const agencies = p.can.manage ? ((await listAgencies(kit.dir, { level: 2 })) as Agency[]) : [];
     const done = c.req.query("done");
     return c.html(
       renderPage(
@@ -707,6 +806,7 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
           v={v}
           p={p}
           forms={forms}
+          agencies={agencies}
           done={done && /^[a-z-]{1,20}$/.test(done) ? done : undefined}
         />,
       ),
@@ -725,7 +825,12 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
     if (result.ok) return c.redirect(`/petitions/${id}?done=${done}`, 303);
     const error: AppError = result.error;
     if (error.def.status === 404 || error.def.status === 401) throw error;
-    const state = errorState(kit.view(c), error, form.values, { "citations.0.speech": "citations" });
+    const fieldMap: Record<string, string> = { "citations.0.speech": "citations" };
+    // Agencies named by position (`co.1`) point at the form's field.
+    if (error.field && /^(co|related)\.\d+$/.test(error.field))
+      fieldMap[error.field] = error.field.split(".")[0]!;
+    if (error.field === "lead.0") fieldMap[error.field] = "lead";
+    const state = errorState(kit.view(c), error, form.values, fieldMap);
     const status = error.def.status === 403 || error.def.status === 409 ? error.def.status : 400;
     return render(c, id, { [key]: state }, status);
   }
@@ -749,6 +854,40 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
     return c.redirect(`/petitions/${id}?done=unfollowed`, 303);
   });
 
+  app.post("/petitions/:id/endorsements", async (c) => {
+    const actor = person(c);
+    const form = new Validator(kit.view(c), await readForm(c));
+    const count = form.int("count", 0, 100_000_000);
+    return act(
+      c,
+      "endorsements",
+      form,
+      () => recordEndorsements(deps, actor, c.req.param("id"), { count }),
+      "endorsements",
+    );
+  });
+  app.post("/petitions/:id/assignment", async (c) => {
+    const actor = person(c);
+    const form = new Validator(kit.view(c), await readForm(c));
+    const lead = form.required("lead", 100);
+    const slugs = (name: string) =>
+      str(form.values, name)
+        .split(/[\s,，、;]+/)
+        .filter(Boolean);
+    const input = {
+      lead,
+      co: slugs("co"),
+      related: slugs("related"),
+      reason: str(form.values, "reason") || undefined,
+    };
+    return act(
+      c,
+      "assignment",
+      form,
+      () => assignPetition(deps, actor, c.req.param("id"), input),
+      "assigned",
+    );
+  });
   app.post("/petitions/:id/plan", async (c) => {
     const actor = person(c);
     const form = new Validator(kit.view(c), await readForm(c));
