@@ -125,7 +125,7 @@ CREATE TABLE early_warnings (
   flare_up_within_days integer NOT NULL,
   window_ends_at timestamp with time zone NOT NULL,
   state text DEFAULT 'open'::text NOT NULL,
-  raised_by uuid NOT NULL,
+  raised_by uuid,
   created_at timestamp with time zone NOT NULL,
   updated_at timestamp with time zone NOT NULL,
   merged_into_id uuid,
@@ -471,6 +471,165 @@ CREATE TABLE people (
   CONSTRAINT people_pkey PRIMARY KEY (id)
 );
 CREATE UNIQUE INDEX people_email_key ON public.people USING btree (lower(email));
+
+CREATE TABLE petition_agencies (
+  petition_id uuid NOT NULL,
+  role text NOT NULL,
+  agency_id uuid NOT NULL,
+  position integer NOT NULL,
+  CONSTRAINT petition_agencies_agency_id_orgs_id_fk FOREIGN KEY (agency_id) REFERENCES orgs(id),
+  CONSTRAINT petition_agencies_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE,
+  CONSTRAINT petition_agencies_petition_id_role_agency_id_pk PRIMARY KEY (petition_id, role, agency_id),
+  CONSTRAINT petition_agencies_role_check CHECK ((role = ANY (ARRAY['named'::text, 'lead'::text, 'co'::text, 'related'::text])))
+);
+CREATE INDEX petition_agencies_agency_idx ON public.petition_agencies USING btree (agency_id, role);
+
+CREATE TABLE petition_clocks (
+  petition_id uuid NOT NULL,
+  clock text NOT NULL,
+  due_at timestamp with time zone NOT NULL,
+  next_due_at timestamp with time zone,
+  level integer DEFAULT 0 NOT NULL,
+  stopped_at timestamp with time zone,
+  CONSTRAINT petition_clocks_clock_check CHECK ((clock = ANY (ARRAY['plan'::text, 'response'::text, 'reply'::text, 'window'::text, 'warn-no-response'::text]))),
+  CONSTRAINT petition_clocks_petition_id_clock_pk PRIMARY KEY (petition_id, clock),
+  CONSTRAINT petition_clocks_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE
+);
+CREATE INDEX petition_clocks_due_idx ON public.petition_clocks USING btree (next_due_at) WHERE (next_due_at IS NOT NULL);
+
+CREATE TABLE petition_endorsements (
+  id bigint DEFAULT nextval('petition_endorsements_id_seq'::regclass) NOT NULL,
+  petition_id uuid NOT NULL,
+  at timestamp with time zone NOT NULL,
+  count integer NOT NULL,
+  source text NOT NULL,
+  CONSTRAINT petition_endorsements_count_check CHECK ((count >= 0)),
+  CONSTRAINT petition_endorsements_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE,
+  CONSTRAINT petition_endorsements_pkey PRIMARY KEY (id)
+);
+CREATE INDEX petition_endorsements_petition_idx ON public.petition_endorsements USING btree (petition_id, at);
+
+CREATE TABLE petition_escalations (
+  petition_id uuid NOT NULL,
+  clock text NOT NULL,
+  level integer NOT NULL,
+  target_kind text NOT NULL,
+  target_id uuid,
+  at timestamp with time zone NOT NULL,
+  CONSTRAINT petition_escalations_petition_id_clock_level_pk PRIMARY KEY (petition_id, clock, level),
+  CONSTRAINT petition_escalations_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE
+);
+
+CREATE TABLE petition_events (
+  id bigint DEFAULT nextval('petition_events_id_seq'::regclass) NOT NULL,
+  petition_id uuid NOT NULL,
+  at timestamp with time zone NOT NULL,
+  actor_id uuid,
+  kind text NOT NULL,
+  internal boolean DEFAULT false NOT NULL,
+  data jsonb,
+  CONSTRAINT petition_events_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE,
+  CONSTRAINT petition_events_pkey PRIMARY KEY (id)
+);
+CREATE INDEX petition_events_petition_idx ON public.petition_events USING btree (petition_id, id);
+
+CREATE TABLE petition_followers (
+  petition_id uuid NOT NULL,
+  person_id uuid NOT NULL,
+  at timestamp with time zone NOT NULL,
+  CONSTRAINT petition_followers_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE,
+  CONSTRAINT petition_followers_petition_id_person_id_pk PRIMARY KEY (petition_id, person_id),
+  CONSTRAINT petition_followers_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE
+);
+CREATE INDEX petition_followers_person_idx ON public.petition_followers USING btree (person_id);
+
+CREATE TABLE petition_responses (
+  petition_id uuid NOT NULL,
+  analysis text NOT NULL,
+  suggestion text NOT NULL,
+  plan text NOT NULL,
+  references jsonb NOT NULL,
+  citations jsonb NOT NULL,
+  evaluated_by text NOT NULL,
+  evaluation_method text NOT NULL,
+  published_at timestamp with time zone,
+  published_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  updated_by uuid,
+  CONSTRAINT petition_responses_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE,
+  CONSTRAINT petition_responses_pkey PRIMARY KEY (petition_id),
+  CONSTRAINT petition_responses_published_by_people_id_fk FOREIGN KEY (published_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT petition_responses_updated_by_people_id_fk FOREIGN KEY (updated_by) REFERENCES people(id) ON DELETE SET NULL
+);
+
+CREATE TABLE petition_settings (
+  id integer DEFAULT 1 NOT NULL,
+  warn_at_percent integer NOT NULL,
+  no_response_days integer NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT petition_settings_days_check CHECK (((no_response_days >= 1) AND (no_response_days <= 365))),
+  CONSTRAINT petition_settings_one_row CHECK ((id = 1)),
+  CONSTRAINT petition_settings_percent_check CHECK (((warn_at_percent >= 1) AND (warn_at_percent <= 99))),
+  CONSTRAINT petition_settings_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE petition_updates (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  petition_id uuid NOT NULL,
+  body text NOT NULL,
+  at timestamp with time zone NOT NULL,
+  by uuid,
+  CONSTRAINT petition_updates_by_people_id_fk FOREIGN KEY (by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT petition_updates_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE,
+  CONSTRAINT petition_updates_pkey PRIMARY KEY (id)
+);
+CREATE INDEX petition_updates_petition_idx ON public.petition_updates USING btree (petition_id, at);
+
+CREATE TABLE petitions (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  kind text DEFAULT 'petition'::text NOT NULL,
+  external_id text,
+  source_url text,
+  title text NOT NULL,
+  body text NOT NULL,
+  proposer text,
+  threshold integer NOT NULL,
+  endorsement_count integer DEFAULT 0 NOT NULL,
+  endorsement_count_at timestamp with time zone,
+  opens_at timestamp with time zone NOT NULL,
+  closes_at timestamp with time zone NOT NULL,
+  state text DEFAULT 'open'::text NOT NULL,
+  qualified_at timestamp with time zone,
+  closed_at timestamp with time zone,
+  assigned_at timestamp with time zone,
+  plan_body text,
+  plan_published_at timestamp with time zone,
+  plan_published_by uuid,
+  responded_at timestamp with time zone,
+  extension_reason text,
+  extended_at timestamp with time zone,
+  extended_by uuid,
+  original_response_due_at timestamp with time zone,
+  threshold_warning_id uuid,
+  no_response_warning_id uuid,
+  created_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT petitions_count_check CHECK ((endorsement_count >= 0)),
+  CONSTRAINT petitions_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT petitions_extended_by_people_id_fk FOREIGN KEY (extended_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT petitions_extension_check CHECK (((extended_at IS NULL) = (extension_reason IS NULL))),
+  CONSTRAINT petitions_kind_check CHECK ((kind = ANY (ARRAY['petition'::text, 'notice'::text]))),
+  CONSTRAINT petitions_pkey PRIMARY KEY (id),
+  CONSTRAINT petitions_plan_published_by_people_id_fk FOREIGN KEY (plan_published_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT petitions_state_check CHECK ((state = ANY (ARRAY['open'::text, 'qualified'::text, 'not-qualified'::text, 'assigned'::text, 'plan-published'::text, 'responded'::text, 'closed'::text]))),
+  CONSTRAINT petitions_threshold_check CHECK ((threshold > 0)),
+  CONSTRAINT petitions_window_check CHECK ((closes_at > opens_at))
+);
+CREATE INDEX petitions_created_idx ON public.petitions USING btree (created_at, id);
+CREATE UNIQUE INDEX petitions_external_id_key ON public.petitions USING btree (external_id);
+CREATE INDEX petitions_state_idx ON public.petitions USING btree (state, created_at);
 
 CREATE TABLE po_invitations (
   id uuid DEFAULT gen_random_uuid() NOT NULL,

@@ -22,6 +22,7 @@ import { matterFeeds, matterRoutes } from "./modules/matters/index.ts";
 import { notificationRoutes } from "./modules/notifications/index.ts";
 import { helpRequestRoutes } from "./modules/help-requests/index.ts";
 import { earlyWarningRoutes } from "./modules/early-warnings/index.ts";
+import { petitionRoutes } from "./modules/petitions/index.ts";
 import { archiveRoutes, reviewRoutes, transcriptRoutes } from "./modules/transcripts/index.ts";
 import { searchRoutes } from "./modules/search/index.ts";
 import { searchDepsFor } from "./search-deps.ts";
@@ -191,6 +192,7 @@ export function buildApp(deps: AppDeps) {
   api.route("/", notificationRoutes({ db, clock }));
   api.route("/", helpRequestRoutes({ db, clock, publicUrl: config.publicUrl }));
   api.route("/", earlyWarningRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route("/", petitionRoutes({ db, clock, publicUrl: config.publicUrl }));
   api.route("/", transcriptRoutes({ db, clock }));
   api.route("/", searchRoutes(searchDeps));
   api.route("/", archiveRoutes({ db, clock, publicUrl: config.publicUrl }));

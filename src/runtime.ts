@@ -8,6 +8,7 @@ import { seedDemoTranscripts } from "./modules/transcripts/index.ts";
 import { ensureSpeechSearch } from "./modules/transcripts/index.ts";
 import { helpRequestSweep } from "./modules/help-requests/index.ts";
 import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
+import { petitionSweep } from "./modules/petitions/index.ts";
 import { transcriptPublishSweep } from "./modules/transcripts/index.ts";
 import { deliverWebhooks, sendDailyDigests } from "./modules/notifications/index.ts";
 import { runSweeps, type Sweep } from "./platform/jobs/index.ts";
@@ -76,6 +77,8 @@ export function sweeps(rt: Runtime): Sweep[] {
   return [
     helpRequestSweep({ db, publicUrl }),
     earlyWarningSweep({ db, publicUrl }),
+    // After the early-warnings sweep: a warning a petition raises now is asked "did it happen?" later.
+    petitionSweep({ db, publicUrl }),
     transcriptPublishSweep({ db, publicUrl }),
     {
       name: "digests",

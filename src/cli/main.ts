@@ -15,6 +15,7 @@ import {
 } from "../modules/directory/index.ts";
 import { exportDirectoryCsv, importDirectoryCsv } from "../modules/directory/index.ts";
 import { importCalendar } from "../modules/calendar/index.ts";
+import { importPetitions } from "../modules/petitions/index.ts";
 import { importTranscriptFiles } from "../modules/transcripts/index.ts";
 import { importTranscriptLinks, seedDemoTranscripts } from "../modules/transcripts/index.ts";
 
@@ -34,6 +35,7 @@ Usage: po-network <command> [options]
   jobs run-due [--now ISO]            run every due sweep once (--now sets the clock for this run)
   calendar import FILE.csv            import the official office calendar (政府行政機關辦公日曆表)
   import transcripts PATH…            import transcript files and folders (*.md, Akoma Ntoso *.xml); idempotent
+  import petitions FILE               import petitions from CSV or JSON; idempotent on external id, all or nothing
                                       then alternates.tsv / redirects.tsv named or found in a folder named
   export transcripts DIR [--format markdown|akomantoso]
                                       write every published transcript into DIR as <slug>.md or <slug>.xml
@@ -251,7 +253,35 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       });
     }
     case "import": {
-      if (sub !== "transcripts" || rest.length === 0) return usage(err, "import transcripts PATH…");
+      if (sub === "petitions") {
+        const file = rest[0];
+        if (!file || rest.length > 1) return usage(err, "import petitions FILE");
+        if (!existsSync(file)) {
+          err.write(`no such file: ${file}\n`);
+          return 1;
+        }
+        return withRuntime(async (rt) => {
+          const { readFileSync } = await import("node:fs");
+          const r = await importPetitions(
+            { db: rt.database.db, clock: rt.clock, publicUrl: rt.config.publicUrl },
+            systemActor,
+            readFileSync(file, "utf8"),
+          );
+          if (r.problems.length) {
+            for (const p of r.problems)
+              err.write(`${file}:${p.line}: ${p.field ? `${p.field}: ` : ""}${p.message}\n`);
+            err.write(`nothing imported: ${r.problems.length} problem(s) in ${r.rows} row(s)\n`);
+            return 1;
+          }
+          out.write(
+            `petitions: ${r.rows} rows; ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged; ` +
+              `${r.qualified} qualified\n`,
+          );
+          return 0;
+        });
+      }
+      if (sub !== "transcripts" || rest.length === 0)
+        return usage(err, "import transcripts PATH… | import petitions FILE");
       const { collectTranscriptFiles } = await import("./files.ts");
       const collected = collectTranscriptFiles(rest);
       if (collected.missing.length) {

@@ -13,6 +13,7 @@ import { inboxPages } from "./inbox-page.tsx";
 import { renderPage, stylesheet } from "./layout.tsx";
 import { matterPages } from "./matter-pages.tsx";
 import { personPages } from "./person-page.tsx";
+import { petitionPages } from "./petitions/petition-pages.tsx";
 import { publicPages } from "./public-pages.tsx";
 import { resourcesPages } from "./resources-page.tsx";
 import { reviewPages } from "./review/review-pages.tsx";
@@ -43,6 +44,7 @@ export function webPages(deps: PageDeps) {
 
   publicPages(app, kit);
   archivePages(app, kit);
+  petitionPages(app, kit);
   searchPages(app, kit);
   agencyPages(app, kit);
   personPages(app, kit);

@@ -14,6 +14,7 @@ export {
 export type { SignalSource, Severity, WarningState, ConversionKind, Happened } from "./tables.ts";
 export { can as canOnWarning, seesAllWarnings, type WarningAccess } from "./policy.ts";
 export { raiseEarlyWarning } from "./use-cases/raise-warning.ts";
+export { raiseSystemWarning, type SystemWarningInput } from "./use-cases/raise-system-warning.ts";
 export { listEarlyWarnings } from "./use-cases/list-warnings.ts";
 export { getEarlyWarning } from "./use-cases/get-warning.ts";
 export { commentOnWarning } from "./use-cases/comment-on-warning.ts";

@@ -2,7 +2,8 @@ import { holds, isPdis, type Actor } from "../directory/index.ts";
 
 /** What the policy needs to know about a warning. */
 export interface WarningAccess {
-  raisedBy: string;
+  /** Null when the system raised it. */
+  raisedBy: string | null;
   /** The affected agencies: their supervisors see the warning. */
   agencyIds: readonly string[];
 }

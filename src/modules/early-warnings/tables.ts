@@ -44,9 +44,8 @@ export const earlyWarnings = pgTable(
     flareUpWithinDays: integer("flare_up_within_days").notNull(),
     windowEndsAt: at("window_ends_at").notNull(),
     state: text("state").notNull().default("open").$type<WarningState>(),
-    raisedBy: uuid("raised_by")
-      .notNull()
-      .references(() => people.id),
+    /** Null for a warning the system raised (a petition signal). */
+    raisedBy: uuid("raised_by").references(() => people.id),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => earlyWarnings.id),

@@ -1,5 +1,6 @@
 import { appendAudit } from "../../audit/index.ts";
 import { notify } from "../../notifications/index.ts";
+import { pdisStaff } from "../../directory/index.ts";
 import * as repo from "../repository.ts";
 import type { EarlyWarningsDeps } from "./deps.ts";
 import { recordEvent } from "./warning-of.ts";
@@ -29,7 +30,7 @@ export async function askDueOutcomes(
           tx,
           { now, publicUrl: deps.publicUrl },
           {
-            recipientIds: [w.raisedBy],
+            recipientIds: w.raisedBy ? [w.raisedBy] : (await pdisStaff(tx)).map((m) => m.personId),
             actorId: null,
             kind: "early-warning.did-it-happen",
             title: {
@@ -49,7 +50,7 @@ export async function askDueOutcomes(
             action: "early-warning.ask-outcome",
             entityType: "early-warning",
             entityId: w.id,
-            subjectIds: [w.raisedBy],
+            subjectIds: w.raisedBy ? [w.raisedBy] : [],
             after: { askedAt: now },
           },
         ]);

@@ -38,7 +38,7 @@ export async function commentOnWarning(
       tx,
       { now, publicUrl: deps.publicUrl },
       {
-        recipientIds: [warning.raisedBy],
+        recipientIds: warning.raisedBy ? [warning.raisedBy] : [],
         actorId: authorId,
         kind: "early-warning.commented",
         title: {

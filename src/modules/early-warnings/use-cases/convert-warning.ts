@@ -82,7 +82,7 @@ export async function convertEarlyWarning(
       tx,
       { now, publicUrl: deps.publicUrl },
       {
-        recipientIds: [warning.raisedBy],
+        recipientIds: warning.raisedBy ? [warning.raisedBy] : [],
         actorId: actor.personId,
         kind: "early-warning.converted",
         title: {

@@ -70,7 +70,7 @@ export async function mergeEarlyWarning(
       tx,
       { now, publicUrl: deps.publicUrl },
       {
-        recipientIds: [warning.raisedBy],
+        recipientIds: warning.raisedBy ? [warning.raisedBy] : [],
         actorId: actor.personId,
         kind: "early-warning.merged",
         title: {
@@ -84,7 +84,7 @@ export async function mergeEarlyWarning(
       tx,
       { now, publicUrl: deps.publicUrl },
       {
-        recipientIds: [survivor.raisedBy],
+        recipientIds: survivor.raisedBy ? [survivor.raisedBy] : [],
         actorId: actor.personId,
         kind: "early-warning.merged-in",
         title: {

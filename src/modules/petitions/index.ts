@@ -1,0 +1,46 @@
+// Public surface of the petitions module: other modules import only from here.
+import type { Sweep } from "../../platform/jobs/index.ts";
+import type { PetitionsDeps } from "./use-cases/deps.ts";
+import { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
+
+export {
+  petitions,
+  petitionAgencies,
+  petitionClocks,
+  petitionEndorsements,
+  petitionEscalations,
+  petitionEvents,
+  petitionFollowers,
+  petitionResponses,
+  petitionSettings,
+  petitionUpdates,
+  petitionStates,
+} from "./tables.ts";
+export type { PetitionKind, PetitionState, PetitionAgencyRole } from "./tables.ts";
+export type { PetitionsDeps } from "./use-cases/deps.ts";
+export { PETITION_DEFAULTS, calendarDeadline } from "./rules.ts";
+export { can as canOnPetition } from "./policy.ts";
+export { createPetition } from "./use-cases/create-petition.ts";
+export { importPetitions, type PetitionImportSummary } from "./use-cases/import-petitions.ts";
+export { recordEndorsements } from "./use-cases/record-endorsements.ts";
+export { assignPetition } from "./use-cases/assign-petition.ts";
+export { publishPlan } from "./use-cases/publish-plan.ts";
+export { saveResponse } from "./use-cases/save-response.ts";
+export { publishResponse } from "./use-cases/publish-response.ts";
+export { extendResponse } from "./use-cases/extend-response.ts";
+export { addUpdate } from "./use-cases/add-update.ts";
+export { followPetition } from "./use-cases/follow-petition.ts";
+export { getPetition, type PetitionView } from "./use-cases/get-petition.ts";
+export { listPetitions } from "./use-cases/list-petitions.ts";
+export { exportPetitions, petitionsCsv } from "./use-cases/export-petitions.ts";
+export { getPetitionSettings, setPetitionSettings } from "./use-cases/petition-settings.ts";
+export { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
+export { petitionRoutes } from "./routes.ts";
+
+/** The sweep of petition timers: windows, deadlines and their escalation, no-response warnings. */
+export function petitionSweep(deps: Omit<PetitionsDeps, "clock">): Sweep {
+  return {
+    name: "petitions",
+    run: async (now) => sweepPetitionClocks({ ...deps, clock: { now: () => now } }),
+  };
+}
