@@ -24,6 +24,8 @@ import { helpRequestRoutes } from "./modules/help-requests/index.ts";
 import { earlyWarningRoutes } from "./modules/early-warnings/index.ts";
 import { archiveRoutes, reviewRoutes, transcriptRoutes } from "./modules/transcripts/index.ts";
 import { searchRoutes } from "./modules/search/index.ts";
+import { meetingRoutes } from "./modules/meetings/index.ts";
+import { caseRoutes } from "./modules/cases/index.ts";
 import { searchDepsFor } from "./search-deps.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
@@ -63,7 +65,7 @@ export function buildApp(deps: AppDeps) {
         requestId,
         method: c.req.method,
         // A review link's token is a credential for ten working days: keep it out of the logs.
-        path: c.req.path.replace(/^(\/(?:api\/v1\/)?review\/)[^/]+/, "$1[token]"),
+        path: c.req.path.replace(/^(\/(?:api\/v1\/)?(?:review|ballot)\/)[^/]+/, "$1[token]"),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
         actor: c.get("actor")?.personId ?? null,
@@ -167,8 +169,12 @@ export function buildApp(deps: AppDeps) {
   // Changes need a signed-in person: answer 401 before looking at the body.
   api.use("*", async (c, next) => {
     const unsafe = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
-    // Sign-in itself and speakers' review links (the token in the address is the credential) excepted.
-    const open = c.req.path.startsWith("/api/v1/auth/") || c.req.path.startsWith("/api/v1/review/");
+    // Sign-in itself, speakers' review links and voters' ballot links (the token in the address is
+    // the credential) excepted.
+    const open =
+      c.req.path.startsWith("/api/v1/auth/") ||
+      c.req.path.startsWith("/api/v1/review/") ||
+      c.req.path.startsWith("/api/v1/ballot/");
     if (unsafe && !c.get("actor").personId && !open) {
       throw fail.unauthenticated();
     }
@@ -197,6 +203,14 @@ export function buildApp(deps: AppDeps) {
   api.route(
     "/",
     reviewRoutes(
+      { db, clock, publicUrl: config.publicUrl, secret: config.sessionSecret },
+      { trustProxy: config.trustProxy },
+    ),
+  );
+  api.route("/", caseRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route(
+    "/",
+    meetingRoutes(
       { db, clock, publicUrl: config.publicUrl, secret: config.sessionSecret },
       { trustProxy: config.trustProxy },
     ),

@@ -9,6 +9,7 @@ import { ensureTranscriptIndexes } from "./modules/transcripts/index.ts";
 import { helpRequestSweep } from "./modules/help-requests/index.ts";
 import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
 import { transcriptPublishSweep } from "./modules/transcripts/index.ts";
+import { meetingBallotSweep } from "./modules/meetings/index.ts";
 import { deliverWebhooks, sendDailyDigests } from "./modules/notifications/index.ts";
 import { runSweeps, type Sweep } from "./platform/jobs/index.ts";
 import {
@@ -77,6 +78,7 @@ export function sweeps(rt: Runtime): Sweep[] {
     helpRequestSweep({ db, publicUrl }),
     earlyWarningSweep({ db, publicUrl }),
     transcriptPublishSweep({ db, publicUrl }),
+    meetingBallotSweep({ db }),
     {
       name: "digests",
       run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),
