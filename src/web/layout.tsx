@@ -15,6 +15,7 @@ export type NavKey =
   | "home"
   | "directory"
   | "transcripts"
+  | "cases"
   | "search"
   | "resources"
   | "api"
@@ -38,6 +39,7 @@ const navItems: Array<{ key: Exclude<NavKey, null>; href: string; shownTo?: (act
   },
   { key: "directory", href: "/directory" },
   { key: "transcripts", href: "/transcripts" },
+  { key: "cases", href: "/cases" },
   { key: "search", href: "/search" },
   { key: "resources", href: "/resources" },
   { key: "api", href: "/api/docs" },

@@ -126,7 +126,7 @@ describe("seats", () => {
   });
 
   test("co-signer seats: five, first come, then a waiting list that moves up", async () => {
-    const seats = [];
+    const seats: any[] = [];
     for (const token of citizen.slice(0, 7)) {
       const res = await t.api("POST", "/api/v1/cases/1/seats", {
         token,

@@ -1,0 +1,181 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createTestApp } from "../../platform/testing/app.ts";
+import { recentMail } from "../../platform/mail/outbox.ts";
+import { findOrg, findPersonByEmail } from "../../modules/directory/index.ts";
+import { loadLocaleFiles } from "../../platform/i18n/index.ts";
+import { pageClient, pageSection, pageText } from "../test-client.ts";
+
+type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
+const { get, post } = pageClient(() => t);
+let pdis: string;
+let meetingId: string;
+let candidateIds: string[];
+const yes = { "public-interest": true, "cross-agency": true, "open-to-input": true };
+
+/** No interface key of these pages' namespaces leaks untranslated. */
+function assertTranslatedHere(html: string) {
+  const leaked = html.match(
+    /\b(cases|meetings)\.(index|case|stage|role|meeting|ballot|kind|livestream|audience|event|evidenceKind)\.[\w.-]+/g,
+  );
+  assert.equal(leaked, null, `untranslated keys: ${leaked?.join(", ")}`);
+}
+
+before(async () => {
+  t = await createTestApp();
+  pdis = await t.tokenFor("pdis-project-manager@example.org");
+  const moi = (await findOrg(t.db, "moi"))!.id;
+  const motc = (await findOrg(t.db, "motc"))!.id;
+  const m = await t.api("POST", "/api/v1/meetings", {
+    token: pdis,
+    body: { kind: "monthly", month: "2026-03", date: "2026-03-02" },
+  });
+  meetingId = m.body.id;
+  candidateIds = [];
+  for (const [title, lead, source] of [
+    ["外送員職業安全", moi, "petition"],
+    ["公車動態資料開放", motc, "pdis"],
+    ["路邊停車電子支付", motc, "pdis"],
+  ] as const) {
+    const res = await t.api("POST", `/api/v1/meetings/${meetingId}/candidates`, {
+      token: pdis,
+      body: {
+        source,
+        title,
+        proposedLeadAgencyId: lead,
+        criteria: yes,
+        internalNote: "祕密備註",
+        ...(source === "petition"
+          ? { endorsements: 6100, petitionRef: "https://join.gov.tw/idea/detail/1" }
+          : {}),
+      },
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    candidateIds.push(res.body.candidates.at(-1).id);
+  }
+});
+after(async () => t?.close());
+
+describe("locales", () => {
+  test("the case and meeting pages' strings exist in both languages", () => {
+    const files = loadLocaleFiles();
+    for (const ns of ["cases.", "meetings."]) {
+      const zh = Object.keys(files["zh-TW"])
+        .filter((k) => k.startsWith(ns))
+        .sort();
+      const en = Object.keys(files.en)
+        .filter((k) => k.startsWith(ns))
+        .sort();
+      assert.ok(zh.length > 20);
+      assert.deepEqual(zh, en);
+    }
+  });
+});
+
+describe("ballot and meeting pages", () => {
+  test("a voter votes through the ballot page; the link then says it was used", async () => {
+    const issued = await t.api("POST", `/api/v1/meetings/${meetingId}/ballots`, { token: pdis });
+    assert.equal(issued.status, 201);
+    const mail = (await recentMail(t.db, 200)).find((x) => x.to === "po-moi-lead@example.org")!;
+    const token = /\/ballot\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    const present = (await findPersonByEmail(t.db, "po-moi-lead@example.org"))!.id;
+    await t.api("POST", `/api/v1/meetings/${meetingId}/attendance`, {
+      token: pdis,
+      body: { personIds: [present], present: true },
+    });
+
+    for (const lang of ["zh-TW", "en"]) {
+      const page = await get(`/ballot/${token}?lang=${lang}`);
+      assert.equal(page.status, 200);
+      assertTranslatedHere(page.html);
+      assert.match(page.html, /type="checkbox" name="choices"/);
+      assert.doesNotMatch(page.html, /祕密備註/);
+      assert.equal(page.res.headers.get("cache-control"), "no-store");
+    }
+    const tooMany = await post(`/ballot/${token}`, { choices: candidateIds });
+    assert.equal(tooMany.status, 400);
+    assert.match(pageText(tooMany.html), /choose at most 2|choices/);
+    const ok = await post(`/ballot/${token}?lang=en`, { choices: [candidateIds[0]!] });
+    assert.equal(ok.status, 200);
+    assert.match(pageText(ok.html), /your ballot was received/);
+    const again = await post(`/ballot/${token}?lang=en`, { choices: [candidateIds[1]!] });
+    assert.equal(again.status, 409);
+    assert.match(pageText(again.html), /already been used/);
+    assert.equal((await get(`/ballot/${"y".repeat(43)}`)).status, 404);
+  });
+
+  test("the meeting page shows the agenda and, after close, the tally and the winner's case", async () => {
+    const open = await get(`/meetings/${meetingId}?lang=en`);
+    assert.equal(open.status, 200);
+    assertTranslatedHere(open.html);
+    assert.doesNotMatch(open.html, /id="meeting-tally"/);
+    assert.doesNotMatch(open.html, /祕密備註/);
+    const agenda = pageText(pageSection(open.html, "meeting-agenda"));
+    for (const item of [
+      "Status of tracked cases",
+      "Self-proposed cases",
+      "Candidate topics",
+      "Vote",
+      "Other business",
+    ])
+      assert.match(agenda, new RegExp(item));
+    assert.match(pageText(open.html), /qualified \(6100 of 5000 endorsements\)/);
+
+    const closed = await t.api("POST", `/api/v1/meetings/${meetingId}/ballots/close`, { token: pdis });
+    assert.equal(closed.status, 200);
+    const page = await get(`/meetings/${meetingId}?lang=en`);
+    assertTranslatedHere(page.html);
+    const tally = pageText(pageSection(page.html, "meeting-vote"));
+    assert.match(tally, /外送員職業安全 1 100 % Selected/);
+    assert.match(tally, /公車動態資料開放 0 0 % Not selected/);
+    assert.match(page.html, /href="\/cases\/1"/);
+    const list = await get("/meetings?lang=zh-TW");
+    assert.equal(list.status, 200);
+    assert.match(list.html, new RegExp(`href="/meetings/${meetingId}"`));
+  });
+});
+
+describe("case pages", () => {
+  test("GET /cases/{number} shows the case with its stages and links; the API says the same", async () => {
+    const api = await t.api("GET", "/api/v1/cases/1");
+    assert.equal(api.status, 200);
+    assert.equal(api.body.links.meeting.url, `/meetings/${meetingId}`);
+    for (const lang of ["zh-TW", "en"]) {
+      const page = await get(`/cases/1?lang=${lang}`);
+      assert.equal(page.status, 200);
+      assertTranslatedHere(page.html);
+      assert.match(page.html, /外送員職業安全/);
+      const links = pageSection(page.html, "case-links");
+      assert.match(links, new RegExp(`href="/meetings/${meetingId}"`));
+      assert.match(links, /href="https:\/\/join\.gov\.tw\/idea\/detail\/1"/);
+      const stages = pageText(pageSection(page.html, "case-stages"));
+      assert.match(
+        stages,
+        lang === "en" ? /Selected Current.*Released Upcoming/ : /選定 進行中.*解除列管 尚未開始/,
+      );
+      assert.match(pageSection(page.html, "case-roles"), /href="\/agencies\/moi"/);
+    }
+    assert.equal((await get("/cases/99")).status, 404);
+    assert.equal((await get("/cases/abc")).status, 404);
+  });
+
+  test("the index lists cases and filters them", async () => {
+    await t.api("POST", "/api/v1/cases", {
+      token: pdis,
+      body: { title: "自提：交通號誌", leadAgencyId: (await findOrg(t.db, "motc"))!.id },
+    });
+    const all = await get("/cases?lang=en");
+    assert.equal(all.status, 200);
+    assertTranslatedHere(all.html);
+    const list = pageSection(all.html, "case-list");
+    assert.match(list, /href="\/cases\/1"/);
+    assert.match(list, /href="\/cases\/2"/);
+    const moi = await get("/cases?agency=moi&lang=en");
+    assert.match(moi.html, /href="\/cases\/1"/);
+    assert.doesNotMatch(moi.html, /href="\/cases\/2"/);
+    const empty = await get("/cases?stage=released&lang=en");
+    assert.match(pageText(empty.html), /No case matches these filters/);
+    assert.equal((await get("/cases?stage=bogus")).status, 400);
+  });
+});

@@ -1,0 +1,346 @@
+// The meeting pages: the list (/meetings), one meeting with its agenda, candidates, vote and tally
+// (/meetings/{id}), and a voter's ballot through their personal link (/ballot/{token}), which needs
+// no account. The same use cases as the JSON API.
+import type { Hono } from "hono";
+import { AppError, fail } from "../../platform/http/errors.ts";
+import { clientKey } from "../../platform/http/client-key.ts";
+import type { AppEnv } from "../../modules/directory/index.ts";
+import {
+  castBallot,
+  getBallot,
+  getMeeting,
+  listMeetings,
+  meetingKinds,
+  type MeetingsDeps,
+} from "../../modules/meetings/index.ts";
+import { Alert, Notice, Submit } from "../components.tsx";
+import type { PageKit } from "../deps.ts";
+import { CsrfField, renderPage } from "../layout.tsx";
+import { Time, type Ctx, type View } from "../view.tsx";
+
+type MeetingView = Awaited<ReturnType<typeof getMeeting>>;
+type BallotView = Awaited<ReturnType<typeof getBallot>>;
+type Candidate = MeetingView["candidates"][number];
+type Label = { "zh-TW": string; en: string };
+
+const label = (v: View, l: Label | null | undefined) => (l ? l[v.locale] : "");
+const percent = (x: number) => `${Math.round(x * 1000) / 10} %`;
+
+function CandidateItem(props: { v: View; c: Candidate }) {
+  const { v, c } = props;
+  const { t } = v;
+  return (
+    <li id={`candidate-${c.id}`}>
+      <strong>{c.title}</strong> <span class="tag">{t(`meetings.meeting.source.${c.source}`)}</span>{" "}
+      {c.urgent ? <span class="tag">{t("meetings.meeting.urgent")}</span> : null}{" "}
+      <span class="tag">{t(`meetings.meeting.state.${c.state}`)}</span>
+      {c.case ? (
+        <>
+          {" "}
+          <a href={c.case.url}>{t("meetings.meeting.caseLink", { number: c.case.number })}</a>
+        </>
+      ) : null}
+      {c.summary ? <p>{c.summary}</p> : null}
+      {c.petition ? (
+        <p>
+          {/^https?:\/\//i.test(c.petition.ref ?? "") ? (
+            <a href={c.petition.ref!}>{c.petition.ref}</a>
+          ) : (
+            c.petition.ref
+          )}{" "}
+          {t(`meetings.meeting.standing.${c.petition.standing}`, {
+            endorsements: c.petition.endorsements ?? 0,
+            threshold: c.petition.threshold,
+          })}
+        </p>
+      ) : null}
+      {c.proposedLeadAgency ? (
+        <p>{t("meetings.meeting.proposedLead", { agency: label(v, c.proposedLeadAgency.name) })}</p>
+      ) : null}
+      {c.carryCount > 0 ? <p>{t("meetings.meeting.carried")}</p> : null}
+      <ul class="criteria">
+        {c.criteria.map((k) => (
+          <li>
+            {k.met ? "✓" : "✗"} {label(v, k.label)}：
+            {k.met ? t("meetings.meeting.met") : t("meetings.meeting.notMet")}
+            {k.required ? null : ` ${t("meetings.meeting.optional")}`}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function Entries(props: { v: View; item: string; entries: unknown[] }) {
+  const { v } = props;
+  if (!props.entries.length) return <p class="empty">{v.t("meetings.meeting.none")}</p>;
+  return (
+    <ul>
+      {props.entries.map((e) => {
+        if (typeof e === "string") return <li>{e}</li>;
+        const x = e as { number?: number; title?: string; url?: string };
+        if (x.number !== undefined)
+          return (
+            <li>
+              <a href={x.url}>{v.t("meetings.meeting.caseLink", { number: x.number })}</a>
+              {x.title ? ` · ${x.title}` : null}
+            </li>
+          );
+        return <li>{x.title}</li>;
+      })}
+    </ul>
+  );
+}
+
+function MeetingPage(props: { v: View; m: MeetingView }) {
+  const { v, m } = props;
+  const { t } = v;
+  const titles = new Map(m.candidates.map((c) => [c.id, c.title]));
+  return (
+    <>
+      <h1>{m.title}</h1>
+      <p class="transcript-meta">
+        <span class="tag">{t(`meetings.kind.${m.kind}`)}</span>{" "}
+        {t("meetings.meeting.when", { date: m.date, time: m.startTime })}
+        {m.location ? ` · ${t("meetings.meeting.where", { place: m.location })}` : null}
+      </p>
+      <section aria-labelledby="meeting-agenda-title" id="meeting-agenda">
+        <h2 id="meeting-agenda-title">{t("meetings.meeting.agendaTitle")}</h2>
+        <ol>
+          {m.agenda.map((a) => (
+            <li>
+              <h3>{t(`meetings.meeting.item.${a.item}`)}</h3>
+              {a.item === "vote" ? (
+                <p>
+                  <a href="#meeting-vote">{t("meetings.meeting.ballotTitle")}</a>
+                </p>
+              ) : a.item === "candidates" ? (
+                <p>
+                  <a href="#meeting-candidates">{t("meetings.meeting.candidatesTitle")}</a>
+                </p>
+              ) : (
+                <Entries v={v} item={a.item} entries={a.entries} />
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {m.kind === "monthly" ? (
+        <>
+          <section aria-labelledby="meeting-candidates-title" id="meeting-candidates">
+            <h2 id="meeting-candidates-title">{t("meetings.meeting.candidatesTitle")}</h2>
+            {m.candidates.length ? (
+              <ol>
+                {m.candidates.map((c) => (
+                  <CandidateItem v={v} c={c} />
+                ))}
+              </ol>
+            ) : (
+              <p class="empty">{t("meetings.meeting.none")}</p>
+            )}
+          </section>
+          <section aria-labelledby="meeting-vote-title" id="meeting-vote">
+            <h2 id="meeting-vote-title">{t("meetings.meeting.ballotTitle")}</h2>
+            <p>{t(`meetings.meeting.ballotState.${m.ballot.state}`)}</p>
+            <p>
+              {t("meetings.meeting.rules", {
+                votes: m.ballot.votesPerVoter,
+                threshold: percent(m.rules.threshold),
+                winners: m.rules.maxWinners,
+                urgent: m.rules.maxUrgent,
+              })}
+            </p>
+            <p>{m.anonymous ? t("meetings.meeting.anonymous") : t("meetings.meeting.named")}</p>
+            {m.ballot.state !== "none" ? (
+              <p>
+                {t("meetings.meeting.turnout", {
+                  eligible: m.ballot.eligibleVoters,
+                  present: m.ballot.present,
+                })}
+                {m.ballot.ballotsCast !== null
+                  ? ` ${t("meetings.meeting.cast", { cast: m.ballot.ballotsCast })}`
+                  : null}
+              </p>
+            ) : null}
+            {m.tally ? (
+              <>
+                <h3>{t("meetings.meeting.tallyTitle")}</h3>
+                {m.tally.rerunRequired ? <Alert>{t("meetings.meeting.rerun")}</Alert> : null}
+                <div class="table-wrap">
+                  <table id="meeting-tally">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("meetings.meeting.topic")}</th>
+                        <th scope="col">{t("meetings.meeting.votes")}</th>
+                        <th scope="col">{t("meetings.meeting.share")}</th>
+                        <th scope="col">{t("meetings.meeting.outcome")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {m.tally.results.map((r) => (
+                        <tr>
+                          <th scope="row">{titles.get(r.candidateId)}</th>
+                          <td>{r.votes}</td>
+                          <td>{percent(r.share)}</td>
+                          <td>{t(`meetings.meeting.result.${r.outcome}`)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function BallotPage(props: { v: View; b: BallotView; token: string; done?: boolean; error?: string }) {
+  const { v, b } = props;
+  const { t } = v;
+  return (
+    <div class="narrow">
+      <h1>{t("meetings.ballot.title")}</h1>
+      {props.done ? <Notice>{t("meetings.ballot.done")}</Notice> : null}
+      {props.error ? <Alert>{props.error}</Alert> : null}
+      {b.state === "open" && !props.done ? (
+        <>
+          <p class="lead">
+            {t("meetings.ballot.lead", { votes: b.votesPerVoter, meeting: b.meeting.title })}
+          </p>
+          <p>{b.meeting.anonymous ? t("meetings.ballot.anonymous") : t("meetings.ballot.named")}</p>
+          <form method="post" action={`/ballot/${props.token}`} class="stack-form" id="ballot-form">
+            <CsrfField v={v} />
+            <fieldset>
+              <legend>{t("meetings.ballot.choices")}</legend>
+              {b.candidates.map((c) => (
+                <div class="choice">
+                  <input type="checkbox" name="choices" value={c.id} id={`choice-${c.id}`} />
+                  <label for={`choice-${c.id}`}>{c.title}</label>
+                  {c.summary ? <p class="hint">{c.summary}</p> : null}
+                </div>
+              ))}
+            </fieldset>
+            <Submit label={t("meetings.ballot.submit")} />
+          </form>
+        </>
+      ) : !props.done ? (
+        <p>{t(`meetings.ballot.${b.state}`)}</p>
+      ) : null}
+      <p>
+        <a href={b.meeting.url}>{t("meetings.ballot.meetingLink")}</a>
+      </p>
+    </div>
+  );
+}
+
+/** The meeting pages and the voters' ballot page. */
+export function meetingPages(app: Hono<AppEnv>, kit: PageKit) {
+  const deps: MeetingsDeps = {
+    db: kit.deps.database.db,
+    clock: kit.deps.clock,
+    publicUrl: kit.deps.config.publicUrl,
+    secret: kit.deps.config.sessionSecret,
+  };
+  const link = (c: Ctx) => ({
+    token: c.req.param("token") ?? "",
+    clientKey: clientKey(c, kit.deps.config.trustProxy),
+  });
+
+  app.get("/meetings", async (c) => {
+    const v = kit.view(c);
+    const kind = c.req.query("kind");
+    if (kind && !(meetingKinds as readonly string[]).includes(kind))
+      throw fail.invalid("kind", "is not one of the choices");
+    const page = await listMeetings(deps, {
+      kind: (kind || undefined) as (typeof meetingKinds)[number] | undefined,
+      cursor: c.req.query("cursor") || undefined,
+      limit: 50,
+    });
+    const body = (
+      <>
+        <h1>{v.t("meetings.index.title")}</h1>
+        <p class="lead">{v.t("meetings.index.lead")}</p>
+        {page.items.length ? (
+          <ol class="transcript-list" id="meeting-list">
+            {page.items.map((m) => (
+              <li>
+                <a href={m.url} class="transcript-title">
+                  {m.title}
+                </a>
+                <p class="transcript-meta">
+                  <span class="tag">{v.t(`meetings.kind.${m.kind}`)}</span>{" "}
+                  <Time v={v} at={`${m.date}T12:00:00+08:00`} style="date" />
+                </p>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p class="empty">{v.t("meetings.index.empty")}</p>
+        )}
+        {page.next ? (
+          <nav aria-label={v.t("meetings.index.pages")} class="pager">
+            <a
+              href={`/meetings?cursor=${encodeURIComponent(page.next)}${kind ? `&kind=${kind}` : ""}`}
+              rel="next"
+            >
+              {v.t("meetings.index.next")}
+            </a>
+          </nav>
+        ) : null}
+      </>
+    );
+    return c.html(renderPage(v, { title: v.t("meetings.index.title"), nav: "cases" }, body));
+  });
+
+  app.get("/meetings/:id", async (c) => {
+    const v = kit.view(c);
+    const id = c.req.param("id");
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw fail.notFound();
+    const m = await getMeeting(deps, v.actor, id);
+    return c.html(renderPage(v, { title: m.title, nav: "cases" }, <MeetingPage v={v} m={m} />));
+  });
+
+  // A ballot link is a credential: keep the page out of caches and search engines.
+  app.get("/ballot/:token", async (c) => {
+    const v = kit.view(c);
+    c.header("Cache-Control", "no-store");
+    const b = await getBallot(deps, link(c));
+    return c.html(
+      renderPage(
+        v,
+        { title: v.t("meetings.ballot.title"), noindex: true },
+        <BallotPage v={v} b={b} token={c.req.param("token")} />,
+      ),
+    );
+  });
+
+  app.post("/ballot/:token", async (c) => {
+    const v = kit.view(c);
+    c.header("Cache-Control", "no-store");
+    const form = await c.req.parseBody({ all: true });
+    const raw = form["choices"];
+    const choices = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (x): x is string => typeof x === "string",
+    );
+    const token = c.req.param("token");
+    let error: AppError | null = null;
+    try {
+      await castBallot(deps, link(c), { choices });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.def.status === 404 || err.def.status === 429) throw err;
+      error = err;
+    }
+    const b = await getBallot(deps, link(c));
+    return c.html(
+      renderPage(
+        v,
+        { title: v.t("meetings.ballot.title"), noindex: true, hasError: !!error },
+        <BallotPage v={v} b={b} token={token} done={!error} error={error?.localized(v.locale)} />,
+      ),
+      error ? (error.def.status as 400 | 409) : 200,
+    );
+  });
+}
