@@ -534,16 +534,14 @@ CREATE TABLE meeting_attendance (
 );
 
 CREATE TABLE meeting_ballots (
-  id uuid DEFAULT gen_random_uuid() NOT NULL,
   meeting_id uuid NOT NULL,
   round integer NOT NULL,
-  voter_id uuid,
+  voter_id uuid NOT NULL,
   choices uuid[] NOT NULL,
   CONSTRAINT meeting_ballots_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
-  CONSTRAINT meeting_ballots_pkey PRIMARY KEY (id),
-  CONSTRAINT meeting_ballots_voter_id_people_id_fk FOREIGN KEY (voter_id) REFERENCES people(id) ON DELETE SET NULL
+  CONSTRAINT meeting_ballots_meeting_id_round_voter_id_pk PRIMARY KEY (meeting_id, round, voter_id),
+  CONSTRAINT meeting_ballots_voter_id_people_id_fk FOREIGN KEY (voter_id) REFERENCES people(id) ON DELETE CASCADE
 );
-CREATE INDEX meeting_ballots_meeting_idx ON public.meeting_ballots USING btree (meeting_id, round);
 
 CREATE TABLE meeting_candidates (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -578,6 +576,24 @@ CREATE TABLE meeting_candidates (
 );
 CREATE INDEX meeting_candidates_carry_idx ON public.meeting_candidates USING btree (state) WHERE (state = 'carry-pending'::text);
 CREATE INDEX meeting_candidates_meeting_idx ON public.meeting_candidates USING btree (meeting_id, "position");
+
+CREATE TABLE meeting_rounds (
+  meeting_id uuid NOT NULL,
+  round integer NOT NULL,
+  ballots_cast integer DEFAULT 0 NOT NULL,
+  CONSTRAINT meeting_rounds_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_rounds_meeting_id_round_pk PRIMARY KEY (meeting_id, round)
+);
+
+CREATE TABLE meeting_vote_counts (
+  meeting_id uuid NOT NULL,
+  round integer NOT NULL,
+  candidate_id uuid NOT NULL,
+  votes integer DEFAULT 0 NOT NULL,
+  CONSTRAINT meeting_vote_counts_candidate_id_meeting_candidates_id_fk FOREIGN KEY (candidate_id) REFERENCES meeting_candidates(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_vote_counts_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_vote_counts_meeting_id_round_candidate_id_pk PRIMARY KEY (meeting_id, round, candidate_id)
+);
 
 CREATE TABLE meeting_voters (
   meeting_id uuid NOT NULL,

@@ -109,11 +109,11 @@ CREATE TABLE "meeting_attendance" (
 );
 --> statement-breakpoint
 CREATE TABLE "meeting_ballots" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"meeting_id" uuid NOT NULL,
 	"round" integer NOT NULL,
-	"voter_id" uuid,
-	"choices" uuid[] NOT NULL
+	"voter_id" uuid NOT NULL,
+	"choices" uuid[] NOT NULL,
+	CONSTRAINT "meeting_ballots_meeting_id_round_voter_id_pk" PRIMARY KEY("meeting_id","round","voter_id")
 );
 --> statement-breakpoint
 CREATE TABLE "meeting_candidates" (
@@ -140,6 +140,21 @@ CREATE TABLE "meeting_candidates" (
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "meeting_candidates_source_check" CHECK ("meeting_candidates"."source" in ('petition', 'agency', 'pdis', 'minister-office')),
 	CONSTRAINT "meeting_candidates_state_check" CHECK ("meeting_candidates"."state" in ('candidate', 'won', 'tied', 'lost', 'carry-pending', 'carried', 'withdrawn'))
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_rounds" (
+	"meeting_id" uuid NOT NULL,
+	"round" integer NOT NULL,
+	"ballots_cast" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "meeting_rounds_meeting_id_round_pk" PRIMARY KEY("meeting_id","round")
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_vote_counts" (
+	"meeting_id" uuid NOT NULL,
+	"round" integer NOT NULL,
+	"candidate_id" uuid NOT NULL,
+	"votes" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "meeting_vote_counts_meeting_id_round_candidate_id_pk" PRIMARY KEY("meeting_id","round","candidate_id")
 );
 --> statement-breakpoint
 CREATE TABLE "meeting_voters" (
@@ -210,12 +225,15 @@ ALTER TABLE "meeting_attendance" ADD CONSTRAINT "meeting_attendance_meeting_id_m
 ALTER TABLE "meeting_attendance" ADD CONSTRAINT "meeting_attendance_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_attendance" ADD CONSTRAINT "meeting_attendance_recorded_by_people_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_ballots" ADD CONSTRAINT "meeting_ballots_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "meeting_ballots" ADD CONSTRAINT "meeting_ballots_voter_id_people_id_fk" FOREIGN KEY ("voter_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_ballots" ADD CONSTRAINT "meeting_ballots_voter_id_people_id_fk" FOREIGN KEY ("voter_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_candidates" ADD CONSTRAINT "meeting_candidates_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_candidates" ADD CONSTRAINT "meeting_candidates_proposing_agency_id_orgs_id_fk" FOREIGN KEY ("proposing_agency_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_candidates" ADD CONSTRAINT "meeting_candidates_proposed_lead_agency_id_orgs_id_fk" FOREIGN KEY ("proposed_lead_agency_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_candidates" ADD CONSTRAINT "meeting_candidates_carried_from_id_meeting_candidates_id_fk" FOREIGN KEY ("carried_from_id") REFERENCES "public"."meeting_candidates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_candidates" ADD CONSTRAINT "meeting_candidates_created_by_people_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_rounds" ADD CONSTRAINT "meeting_rounds_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_vote_counts" ADD CONSTRAINT "meeting_vote_counts_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_vote_counts" ADD CONSTRAINT "meeting_vote_counts_candidate_id_meeting_candidates_id_fk" FOREIGN KEY ("candidate_id") REFERENCES "public"."meeting_candidates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_voters" ADD CONSTRAINT "meeting_voters_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_voters" ADD CONSTRAINT "meeting_voters_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_created_by_people_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -234,7 +252,6 @@ CREATE UNIQUE INDEX "cases_number_key" ON "cases" USING btree ("number");--> sta
 CREATE UNIQUE INDEX "cases_candidate_key" ON "cases" USING btree ("candidate_id") WHERE "cases"."candidate_id" is not null;--> statement-breakpoint
 CREATE INDEX "cases_stage_idx" ON "cases" USING btree ("stage","number");--> statement-breakpoint
 CREATE INDEX "cases_year_idx" ON "cases" USING btree ("year","number");--> statement-breakpoint
-CREATE INDEX "meeting_ballots_meeting_idx" ON "meeting_ballots" USING btree ("meeting_id","round");--> statement-breakpoint
 CREATE INDEX "meeting_candidates_meeting_idx" ON "meeting_candidates" USING btree ("meeting_id","position");--> statement-breakpoint
 CREATE INDEX "meeting_candidates_carry_idx" ON "meeting_candidates" USING btree ("state") WHERE "meeting_candidates"."state" = 'carry-pending';--> statement-breakpoint
 CREATE UNIQUE INDEX "meeting_voters_token_key" ON "meeting_voters" USING btree ("token_digest");--> statement-breakpoint

@@ -9,6 +9,8 @@ export {
   meetingVoters,
   meetingAttendance,
   meetingBallots,
+  meetingRounds,
+  meetingVoteCounts,
   rotations,
   meetingKinds,
   candidateSources,

@@ -5,7 +5,9 @@ import {
   meetingAttendance,
   meetingBallots,
   meetingCandidates,
+  meetingRounds,
   meetings,
+  meetingVoteCounts,
   meetingVoters,
   rotations,
   type MeetingKind,
@@ -178,26 +180,71 @@ export async function votersOf(db: Queryable, meetingId: string, round: number):
     .where(and(eq(meetingVoters.meetingId, meetingId), eq(meetingVoters.round, round)));
 }
 
-/** Inserts a ballot. */
-export async function insertBallot(db: Queryable, v: typeof meetingBallots.$inferInsert) {
+/** Starts a round's counts at zero: ballots cast, and the votes of each candidate. */
+export async function startRound(db: Queryable, meetingId: string, round: number, candidateIds: string[]) {
+  await db.insert(meetingRounds).values({ meetingId, round, ballotsCast: 0 });
+  if (candidateIds.length)
+    await db
+      .insert(meetingVoteCounts)
+      .values(candidateIds.map((candidateId) => ({ meetingId, round, candidateId, votes: 0 })));
+}
+
+/**
+ * Adds one ballot to a round's counts. The round's row is updated first: its lock orders concurrent
+ * casts, so the vote-count rows are never locked in two orders at once.
+ */
+export async function countBallot(db: Queryable, meetingId: string, round: number, choices: string[]) {
+  await db
+    .update(meetingRounds)
+    .set({ ballotsCast: sql`${meetingRounds.ballotsCast} + 1` })
+    .where(and(eq(meetingRounds.meetingId, meetingId), eq(meetingRounds.round, round)));
+  if (choices.length)
+    await db
+      .update(meetingVoteCounts)
+      .set({ votes: sql`${meetingVoteCounts.votes} + 1` })
+      .where(
+        and(
+          eq(meetingVoteCounts.meetingId, meetingId),
+          eq(meetingVoteCounts.round, round),
+          inArray(meetingVoteCounts.candidateId, choices),
+        ),
+      );
+}
+
+/** A named ballot: who chose what. */
+export async function insertNamedBallot(db: Queryable, v: typeof meetingBallots.$inferInsert) {
   await db.insert(meetingBallots).values(v);
 }
 
-/** The ballots of a round. */
-export async function ballotsOf(db: Queryable, meetingId: string, round: number) {
+/** The named ballots of a round. */
+export async function namedBallotsOf(db: Queryable, meetingId: string, round: number) {
   return db
     .select()
     .from(meetingBallots)
-    .where(and(eq(meetingBallots.meetingId, meetingId), eq(meetingBallots.round, round)));
+    .where(and(eq(meetingBallots.meetingId, meetingId), eq(meetingBallots.round, round)))
+    .orderBy(asc(meetingBallots.voterId));
 }
 
 /** Number of ballots cast in a round. */
 export async function countBallots(db: Queryable, meetingId: string, round: number): Promise<number> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(meetingBallots)
-    .where(and(eq(meetingBallots.meetingId, meetingId), eq(meetingBallots.round, round)));
-  return row!.n;
+    .select({ n: meetingRounds.ballotsCast })
+    .from(meetingRounds)
+    .where(and(eq(meetingRounds.meetingId, meetingId), eq(meetingRounds.round, round)));
+  return row?.n ?? 0;
+}
+
+/** Votes per candidate in a round. */
+export async function voteCounts(
+  db: Queryable,
+  meetingId: string,
+  round: number,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ candidateId: meetingVoteCounts.candidateId, votes: meetingVoteCounts.votes })
+    .from(meetingVoteCounts)
+    .where(and(eq(meetingVoteCounts.meetingId, meetingId), eq(meetingVoteCounts.round, round)));
+  return new Map(rows.map((r) => [r.candidateId, r.votes]));
 }
 
 /** People recorded present. */

@@ -247,9 +247,16 @@ describe("monthly meeting and topic vote", () => {
     const pub = await t.api("GET", `/api/v1/meetings/${m.id}`);
     assert.equal(pub.body.tally, null);
     assert.equal(pub.body.ballot.ballotsCast, null);
-    // Anonymous: the ballots keep no voter.
-    const rows = await t.db.execute<{ voter_id: string | null }>(sql`select voter_id from meeting_ballots`);
-    assert.ok(rows.rows.length >= 11 && rows.rows.every((r) => r.voter_id === null));
+    // Anonymous: no ballot is stored, only totals; nothing ties a voter to a choice.
+    const ballots = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from meeting_ballots`);
+    assert.equal(ballots.rows[0]!.n, 0);
+    const counts = await t.db.execute<{ candidate_id: string; votes: number }>(
+      sql`select candidate_id, votes from meeting_vote_counts where meeting_id = ${m.id}::uuid and round = 1`,
+    );
+    assert.equal(
+      counts.rows.reduce((n, r) => n + r.votes, 0),
+      18,
+    ); // 9 ballots of 2 choices, one empty, one of 0
   });
 
   test("closing applies the ≥ 50 % rule and the 2-a-month cap; winners become cases with the next numbers", async () => {

@@ -177,21 +177,54 @@ export const meetingAttendance = pgTable(
 );
 
 /**
- * A cast ballot. Anonymous ballots carry no voter and no time (a random id, no order), so they
- * cannot be matched to the link that cast them; named ballots carry the voter.
+ * The count of one round: ballots cast, kept apart from any voter. Every cast takes this row's lock
+ * first, so concurrent casts are serialised and never deadlock on the vote counts.
  */
-export const meetingBallots = pgTable(
-  "meeting_ballots",
+export const meetingRounds = pgTable(
+  "meeting_rounds",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
     round: integer("round").notNull(),
-    voterId: uuid("voter_id").references(() => people.id, { onDelete: "set null" }),
+    ballotsCast: integer("ballots_cast").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.round] })],
+);
+
+/**
+ * Votes per candidate in a round: only totals, so an anonymous vote leaves no ballot that could be
+ * matched (by order or time) to the link that cast it.
+ */
+export const meetingVoteCounts = pgTable(
+  "meeting_vote_counts",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    candidateId: uuid("candidate_id")
+      .notNull()
+      .references(() => meetingCandidates.id, { onDelete: "cascade" }),
+    votes: integer("votes").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.round, t.candidateId] })],
+);
+
+/** A named vote's ballots: who chose what, published with the tally once the ballot closes. */
+export const meetingBallots = pgTable(
+  "meeting_ballots",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    voterId: uuid("voter_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
     choices: uuid("choices").array().notNull(),
   },
-  (t) => [index("meeting_ballots_meeting_idx").on(t.meetingId, t.round)],
+  (t) => [primaryKey({ columns: [t.meetingId, t.round, t.voterId] })],
 );
 
 /** Rotation rosters: agencies taking turns to nominate topics, people taking turns to facilitate tables. */

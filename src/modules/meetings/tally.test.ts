@@ -5,7 +5,12 @@ import { checkCriteria, petitionStanding } from "./criteria.ts";
 import { defaultMonthlyDate, defaultQuarterlyDate } from "./dates.ts";
 
 const cands = (...ids: string[]) => ids.map((id) => ({ id, urgent: id.startsWith("u") }));
-const ballots = (...lists: string[][]) => lists.map((choices) => ({ choices }));
+/** Ballots as counts: votes per candidate and the number cast. */
+const ballots = (...lists: string[][]) => {
+  const votes = new Map<string, number>();
+  for (const l of lists) for (const id of l) votes.set(id, (votes.get(id) ?? 0) + 1);
+  return { votes, ballotsCast: lists.length };
+};
 const outcome = (t: ReturnType<typeof countBallot>, id: string) =>
   t.results.find((r) => r.candidateId === id)!.outcome;
 
@@ -21,7 +26,7 @@ test("a topic wins at ≥ 50 % of the eligible voters present; below it loses", 
     round: 1,
     rules: DEFAULT_RULES,
     candidates: cands("a", "b"),
-    ballots: ballots(["a", "b"], ["a"], [], ["a"]),
+    ...ballots(["a", "b"], ["a"], [], ["a"]),
     eligibleVoters: 20,
     present: 6,
   });
@@ -36,7 +41,7 @@ test("at most two regular winners, plus two urgent; equal votes at the cap wait 
     round: 1,
     rules: DEFAULT_RULES,
     candidates: cands("a", "b", "c", "d", "u1"),
-    ballots: ballots(["a", "b", "u1"], ["a", "c", "u1"], ["a", "d", "b"], ["a", "c", "d"]),
+    ...ballots(["a", "b", "u1"], ["a", "c", "u1"], ["a", "d", "b"], ["a", "c", "d"]),
     eligibleVoters: 6,
     present: 4,
   });
@@ -51,7 +56,7 @@ test("at most two regular winners, plus two urgent; equal votes at the cap wait 
     round: 1,
     rules: DEFAULT_RULES,
     candidates: cands("a", "b", "c"),
-    ballots: ballots(["a", "b"], ["a", "b"], ["a", "c"], ["b", "c"]),
+    ...ballots(["a", "b"], ["a", "b"], ["a", "c"], ["b", "c"]),
     eligibleVoters: 4,
     present: 4,
   });
@@ -66,7 +71,7 @@ test("more ballots than eligible voters present voids the vote for a re-run", ()
     round: 2,
     rules: DEFAULT_RULES,
     candidates: cands("a"),
-    ballots: ballots(["a"], ["a"], ["a"]),
+    ...ballots(["a"], ["a"], ["a"]),
     eligibleVoters: 10,
     present: 2,
   });

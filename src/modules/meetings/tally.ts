@@ -40,14 +40,14 @@ export function countBallot(input: {
   round: number;
   rules: VotingRules;
   candidates: Array<{ id: string; urgent: boolean }>;
-  ballots: Array<{ choices: string[] }>;
+  /** Votes per candidate id. */
+  votes: ReadonlyMap<string, number>;
+  ballotsCast: number;
   eligibleVoters: number;
   present: number;
 }): Tally {
-  const votes = new Map(input.candidates.map((c) => [c.id, 0]));
-  for (const b of input.ballots)
-    for (const id of new Set(b.choices)) if (votes.has(id)) votes.set(id, votes.get(id)! + 1);
-  const rerunRequired = input.ballots.length > input.present;
+  const votes = new Map(input.candidates.map((c) => [c.id, input.votes.get(c.id) ?? 0]));
+  const rerunRequired = input.ballotsCast > input.present;
   const share = (v: number) => (input.present > 0 ? v / input.present : 0);
   const results = input.candidates.map((c) => ({
     candidateId: c.id,
@@ -80,7 +80,7 @@ export function countBallot(input: {
     round: input.round,
     eligibleVoters: input.eligibleVoters,
     present: input.present,
-    ballotsCast: input.ballots.length,
+    ballotsCast: input.ballotsCast,
     threshold: input.rules.threshold,
     rerunRequired,
     results,

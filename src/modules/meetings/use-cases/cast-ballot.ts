@@ -57,7 +57,7 @@ export async function getBallot(deps: MeetingsDeps, link: BallotLink) {
 /**
  * Casts the ballot of a link: up to the allowed number of distinct candidates (zero allowed). The
  * link is marked used in the same statement that checks it, so a second use — a forwarded copy or a
- * double click — gets 409 and never a second ballot. Anonymous ballots keep no voter and no time.
+ * double click — gets 409 and never a second ballot. An anonymous ballot only adds to the totals.
  */
 export async function castBallot(deps: MeetingsDeps, link: BallotLink, input: { choices: string[] }) {
   const { voter, digest } = await resolve(deps, link);
@@ -76,12 +76,14 @@ export async function castBallot(deps: MeetingsDeps, link: BallotLink, input: { 
     const max = votesPerVoter(m.rules, candidates.length);
     if (choices.length > max) throw fail.invalid("choices", `choose at most ${max} candidates`);
     if (!(await repo.useLink(tx, digest, now))) throw meetingError("ballot_link_used");
-    await repo.insertBallot(tx, {
-      meetingId: m.id,
-      round: m.ballotRound,
-      voterId: m.anonymous ? null : voter.personId,
-      choices,
-    });
+    await repo.countBallot(tx, m.id, m.ballotRound, choices);
+    if (!m.anonymous)
+      await repo.insertNamedBallot(tx, {
+        meetingId: m.id,
+        round: m.ballotRound,
+        voterId: voter.personId,
+        choices,
+      });
     return {
       value: { cast: true, choices: choices.length, anonymous: m.anonymous },
       audit: [

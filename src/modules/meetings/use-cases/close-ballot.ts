@@ -47,16 +47,20 @@ export async function closeAndTally(tx: Tx, m: repo.MeetingRow, actorId: string 
   const voters = await repo.votersOf(tx, m.id, m.ballotRound);
   const voterIds = new Set(voters.map((v) => v.personId));
   const present = (await repo.attendanceOf(tx, m.id)).filter((p) => voterIds.has(p)).length;
-  const ballots = await repo.ballotsOf(tx, m.id, m.ballotRound);
   const tally: Tally & { named?: Array<{ voterId: string | null; choices: string[] }> } = countBallot({
     round: m.ballotRound,
     rules: m.rules,
     candidates: candidates.map((c) => ({ id: c.id, urgent: c.urgent })),
-    ballots,
+    votes: await repo.voteCounts(tx, m.id, m.ballotRound),
+    ballotsCast: await repo.countBallots(tx, m.id, m.ballotRound),
     eligibleVoters: voters.length,
     present,
   });
-  if (!m.anonymous) tally.named = ballots.map((b) => ({ voterId: b.voterId, choices: b.choices }));
+  if (!m.anonymous)
+    tally.named = (await repo.namedBallotsOf(tx, m.id, m.ballotRound)).map((b) => ({
+      voterId: b.voterId,
+      choices: b.choices,
+    }));
   const audit: AuditEntry[] = [
     { action: "meeting.ballot-close", entityType: "meeting", entityId: m.id, after: tally },
   ];

@@ -37,6 +37,12 @@ export async function issueBallots(
       const token = newSecret();
       return { ...p, token, tokenDigest: hashSecret(token, deps.secret) };
     });
+    await repo.startRound(
+      tx,
+      m.id,
+      round,
+      candidates.map((c) => c.id),
+    );
     await repo.insertVoters(
       tx,
       rows.map((r) => ({
