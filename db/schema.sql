@@ -638,6 +638,7 @@ CREATE INDEX meetings_ballot_due_idx ON public.meetings USING btree (ballot_clos
 CREATE INDEX meetings_case_idx ON public.meetings USING btree (case_id);
 CREATE INDEX meetings_date_idx ON public.meetings USING btree (date, id);
 CREATE INDEX meetings_kind_idx ON public.meetings USING btree (kind, date);
+CREATE UNIQUE INDEX meetings_network_date_key ON public.meetings USING btree (kind, date) WHERE (kind = ANY (ARRAY['monthly'::text, 'quarterly'::text]));
 
 CREATE TABLE memberships (
   id uuid DEFAULT gen_random_uuid() NOT NULL,

@@ -256,6 +256,7 @@ CREATE INDEX "meeting_candidates_meeting_idx" ON "meeting_candidates" USING btre
 CREATE INDEX "meeting_candidates_carry_idx" ON "meeting_candidates" USING btree ("state") WHERE "meeting_candidates"."state" = 'carry-pending';--> statement-breakpoint
 CREATE UNIQUE INDEX "meeting_voters_token_key" ON "meeting_voters" USING btree ("token_digest");--> statement-breakpoint
 CREATE INDEX "meetings_date_idx" ON "meetings" USING btree ("date","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "meetings_network_date_key" ON "meetings" USING btree ("kind","date") WHERE "meetings"."kind" in ('monthly', 'quarterly');--> statement-breakpoint
 CREATE INDEX "meetings_kind_idx" ON "meetings" USING btree ("kind","date");--> statement-breakpoint
 CREATE INDEX "meetings_case_idx" ON "meetings" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "meetings_ballot_due_idx" ON "meetings" USING btree ("ballot_closes_at") WHERE "meetings"."ballot_state" = 'open' and "meetings"."ballot_closes_at" is not null;

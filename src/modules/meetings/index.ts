@@ -21,7 +21,7 @@ export { meetingErrors } from "./errors.ts";
 export { selectionCriteria, checkCriteria, petitionStanding } from "./criteria.ts";
 export { countBallot, votesPerVoter, DEFAULT_RULES, type Tally } from "./tally.ts";
 export { defaultMonthlyDate, defaultQuarterlyDate } from "./dates.ts";
-export { createMeeting } from "./use-cases/create-meeting.ts";
+export { createMeeting, scheduleNetworkMeeting } from "./use-cases/create-meeting.ts";
 export { getMeeting } from "./use-cases/get-meeting.ts";
 export { listMeetings } from "./use-cases/list-meetings.ts";
 export { addCandidate, withdrawCandidate } from "./use-cases/add-candidate.ts";

@@ -339,3 +339,13 @@ export async function knownPeople(db: Queryable, ids: string[]): Promise<Set<str
   const rows = await db.select({ id: people.id }).from(people).where(inArray(people.id, valid));
   return new Set(rows.map((r) => r.id));
 }
+
+/** The monthly or quarterly meeting of a day, if scheduled. */
+export async function findNetworkMeeting(db: Queryable, kind: "monthly" | "quarterly", date: string) {
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.kind, kind), eq(meetings.date, date)))
+    .limit(1);
+  return row ?? null;
+}

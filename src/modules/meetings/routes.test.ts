@@ -72,6 +72,12 @@ describe("monthly meeting and topic vote", () => {
       m.agenda.map((x: any) => x.item),
       ["tracked-cases", "self-proposed-cases", "candidates", "vote", "other-business"],
     );
+    const twice = await t.api("POST", "/api/v1/meetings", {
+      token: pdis,
+      body: { kind: "monthly", month: "2026-04" },
+    });
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.error.field, "date");
     const q = await meeting({ kind: "quarterly", month: "2026-06" });
     assert.equal(q.date, "2026-06-29");
     const bad = await t.api("POST", "/api/v1/meetings", {

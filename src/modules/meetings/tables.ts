@@ -80,6 +80,10 @@ export const meetings = pgTable(
   },
   (t) => [
     index("meetings_date_idx").on(t.date, t.id),
+    // One monthly (or quarterly) meeting a day: scheduling it twice is a conflict, not a second meeting.
+    uniqueIndex("meetings_network_date_key")
+      .on(t.kind, t.date)
+      .where(sql`${t.kind} in ('monthly', 'quarterly')`),
     index("meetings_kind_idx").on(t.kind, t.date),
     index("meetings_case_idx").on(t.caseId),
     index("meetings_ballot_due_idx")

@@ -60,19 +60,10 @@ export async function createMeeting(deps: MeetingsDeps, actor: Actor, input: Cre
     if (!caseRef) throw fail.invalid("caseNumber", "no such case");
     if (!caseRef.organiser) throw fail.forbidden();
   }
+  const date = await meetingDate(deps, input);
+  if (network && (await repo.findNetworkMeeting(deps.db, input.kind as "monthly" | "quarterly", date)))
+    throw fail.conflict(`a ${input.kind} meeting is already scheduled on ${date}`, "date");
   const now = deps.clock.now();
-  let date = input.date;
-  if (!date) {
-    if (!input.month)
-      throw fail.invalid("date", "give a date (YYYY-MM-DD), or a month (YYYY-MM) for the default day");
-    if (input.kind === "monthly")
-      date = defaultMonthlyDate(input.month, (await loadCalendar(deps.db, now)).data);
-    else if (input.kind === "quarterly") {
-      if (!QUARTER_MONTHS.includes(input.month.slice(5)))
-        throw fail.invalid("month", "a quarterly meeting is held in March, June, September or December");
-      date = defaultQuarterlyDate(input.month, (await loadCalendar(deps.db, now)).data);
-    } else throw fail.invalid("date", `is required for a ${input.kind} meeting`);
-  }
   const rules: VotingRules = {
     ...DEFAULT_RULES,
     ...input.rules,
@@ -91,7 +82,7 @@ export async function createMeeting(deps: MeetingsDeps, actor: Actor, input: Cre
     const m = await repo.insertMeeting(tx, {
       kind: input.kind,
       title,
-      date: date!,
+      date,
       startTime: input.startTime ?? "14:00",
       location: input.location ?? null,
       caseId: caseRef?.id ?? null,
@@ -143,4 +134,34 @@ export async function createMeeting(deps: MeetingsDeps, actor: Actor, input: Cre
     return { value: m, audit };
   });
   return getMeeting(deps, actor, row.id);
+}
+
+/** The meeting's day: the one given, or the default day of its month for monthly and quarterly meetings. */
+async function meetingDate(deps: MeetingsDeps, input: CreateMeetingInput): Promise<string> {
+  if (input.date) return input.date;
+  if (!input.month)
+    throw fail.invalid("date", "give a date (YYYY-MM-DD), or a month (YYYY-MM) for the default day");
+  const cal = (await loadCalendar(deps.db, deps.clock.now())).data;
+  if (input.kind === "monthly") return defaultMonthlyDate(input.month, cal);
+  if (input.kind === "quarterly") {
+    if (!QUARTER_MONTHS.includes(input.month.slice(5)))
+      throw fail.invalid("month", "a quarterly meeting is held in March, June, September or December");
+    return defaultQuarterlyDate(input.month, cal);
+  }
+  throw fail.invalid("date", `is required for a ${input.kind} meeting`);
+}
+
+/**
+ * Schedules the monthly or quarterly meeting of a month on its default day, unless it is scheduled
+ * already (idempotent: `po-network meetings schedule`).
+ */
+export async function scheduleNetworkMeeting(
+  deps: MeetingsDeps,
+  actor: Actor,
+  input: { kind: "monthly" | "quarterly"; month: string },
+) {
+  const date = await meetingDate(deps, input);
+  const existing = await repo.findNetworkMeeting(deps.db, input.kind, date);
+  if (existing) return { created: false, meeting: await getMeeting(deps, actor, existing.id) };
+  return { created: true, meeting: await createMeeting(deps, actor, { ...input, date }) };
 }
