@@ -164,8 +164,18 @@ describe("monthly meeting and topic vote", () => {
     assert.equal(pub.body.candidates.length, 3);
     assert.ok(pub.body.candidates.every((x: any) => !("internalNote" in x)));
     assert.doesNotMatch(JSON.stringify(pub.body), /內部備註/);
+    const reads = async () =>
+      (
+        await t.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from audit_log where action = 'read' and entity_type = 'meeting-candidates' and entity_id = ${m.id}`,
+        )
+      ).rows[0]!.n;
+    const before = await reads();
+    await t.api("GET", `/api/v1/meetings/${m.id}`);
+    assert.equal(await reads(), before, "a public read sees no notes");
     const org = await t.api("GET", `/api/v1/meetings/${m.id}`, { token: pdis });
     assert.equal(org.body.candidates[0].internalNote, "內部備註：提案人已聯繫");
+    assert.equal(await reads(), before + 1, "the organiser's read of internal notes is audited");
   });
 
   test("one personal ballot link per eligible voter: roster POs and PDIS, nobody else", async () => {

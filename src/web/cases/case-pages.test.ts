@@ -8,7 +8,7 @@ import { pageClient, pageSection, pageText } from "../test-client.ts";
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
-const { get, post } = pageClient(() => t);
+const { get, post, signIn } = pageClient(() => t);
 let pdis: string;
 let meetingId: string;
 let candidateIds: string[];
@@ -177,5 +177,36 @@ describe("case pages", () => {
     const empty = await get("/cases?stage=released&lang=en");
     assert.match(pageText(empty.html), /No case matches these filters/);
     assert.equal((await get("/cases?stage=bogus")).status, 400);
+  });
+
+  test("a signed-in person takes a co-signer seat from the case page, with their consent", async () => {
+    const anon = await get("/cases/1?lang=en");
+    assert.match(pageSection(anon.html, "case-signup"), /href="\/sign-in\?redirectTo=%2Fcases%2F1"/);
+    await t.api("POST", "/api/v1/people", {
+      token: pdis,
+      body: { email: "fan@example.org", name: "示範附議人" },
+    });
+    const { cookie, csrf } = await signIn("fan@example.org");
+    const page = await get("/cases/1?lang=en", { cookie });
+    assert.match(pageSection(page.html, "case-signup"), /name="livestreamConsent"/);
+    const noCsrf = await post("/cases/1/seats", { livestreamConsent: "record" }, { cookie });
+    assert.equal(noCsrf.status, 403);
+    const taken = await post(
+      "/cases/1/seats?lang=en",
+      { _csrf: csrf, livestreamConsent: "record" },
+      { cookie },
+    );
+    assert.equal(taken.status, 200);
+    assert.match(pageText(taken.html), /You have a seat at the collaborative meeting/);
+    const c = (await t.api("GET", "/api/v1/cases/1")).body;
+    assert.deepEqual(c.seats.coSigners, { cap: 5, confirmed: 1, waiting: 0 });
+    assert.deepEqual(c.livestream.consents, { none: 0, record: 1, live: 0 });
+    const again = await post(
+      "/cases/1/seats?lang=en",
+      { _csrf: csrf, livestreamConsent: "live" },
+      { cookie },
+    );
+    assert.equal(again.status, 409);
+    assert.match(pageText(again.html), /already has a seat/);
   });
 });

@@ -2,12 +2,20 @@
 // year) and one case (/cases/{number}) with its stages, roles, seats, livestream, links and evidence.
 // The same use cases as GET /api/v1/cases and /api/v1/cases/{number}.
 import type { Hono } from "hono";
-import { fail } from "../../platform/http/errors.ts";
+import { AppError, fail } from "../../platform/http/errors.ts";
 import { listAgencies, type AppEnv } from "../../modules/directory/index.ts";
-import { caseStages, getCase, listCases, type CaseStage, type CasesDeps } from "../../modules/cases/index.ts";
-import { Select, Submit } from "../components.tsx";
+import {
+  addSeat,
+  caseStages,
+  getCase,
+  listCases,
+  livestreamConsents,
+  type CaseStage,
+  type CasesDeps,
+} from "../../modules/cases/index.ts";
+import { Alert, Notice, Select, Submit } from "../components.tsx";
 import type { PageKit } from "../deps.ts";
-import { renderPage } from "../layout.tsx";
+import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
@@ -129,7 +137,40 @@ function IndexView(props: {
   );
 }
 
-function CaseView(props: { v: View; c: CaseView }) {
+function SignUp(props: { v: View; c: CaseView }) {
+  const { v, c } = props;
+  const { t } = v;
+  const form = "case-signup";
+  return (
+    <section aria-labelledby="case-signup-title" id="case-signup">
+      <h2 id="case-signup-title">{t("cases.signup.title")}</h2>
+      <p>{t("cases.signup.lead", { cap: c.seats.coSigners.cap })}</p>
+      {v.actor.personId ? (
+        <form method="post" action={`/cases/${c.number}/seats#${form}`} id={form} class="stack-form">
+          <CsrfField v={v} />
+          <Select
+            v={v}
+            form={form}
+            name="livestreamConsent"
+            label={t("cases.signup.consent")}
+            required
+            value="none"
+            options={livestreamConsents.map((l) => ({ value: l, label: t(`cases.livestream.${l}`) }))}
+          />
+          <Submit label={t("cases.signup.submit")} />
+        </form>
+      ) : (
+        <p>
+          <a href={`/sign-in?redirectTo=${encodeURIComponent(`/cases/${c.number}`)}`}>
+            {t("cases.signup.signIn")}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string }) {
   const { v, c } = props;
   const { t } = v;
   const lead = c.roles.find((r) => r.kind === "lead");
@@ -138,6 +179,8 @@ function CaseView(props: { v: View; c: CaseView }) {
       <h1>
         {t("cases.case.number", { number: c.number })} · {c.title}
       </h1>
+      {props.notice ? <Notice>{props.notice}</Notice> : null}
+      {props.error ? <Alert>{props.error}</Alert> : null}
       <p class="notice notice-info">{t("cases.case.visibility")}</p>
       <p class="transcript-meta">
         <span class="tag">{t(`cases.case.origin.${c.origin}`)}</span>{" "}
@@ -288,6 +331,8 @@ function CaseView(props: { v: View; c: CaseView }) {
         </p>
       </section>
 
+      {c.stage !== "released" ? <SignUp v={v} c={c} /> : null}
+
       <section aria-labelledby="case-evidence-title" id="case-evidence">
         <h2 id="case-evidence-title">{t("cases.case.evidenceTitle")}</h2>
         {c.evidence.length ? (
@@ -372,6 +417,42 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
         { title: `${v.t("cases.case.number", { number: view.number })} · ${view.title}`, nav: "cases" },
         <CaseView v={v} c={view} />,
       ),
+    );
+  });
+
+  // A signed-in person takes a co-signer seat (or joins the waiting list), with their livestream consent.
+  app.post("/cases/:number/seats", async (c) => {
+    const v = kit.view(c);
+    const raw = c.req.param("number");
+    if (!/^\d{1,9}$/.test(raw)) throw fail.notFound();
+    if (!v.actor.personId)
+      return c.redirect(`/sign-in?redirectTo=${encodeURIComponent(`/cases/${raw}`)}`, 303);
+    const form = await c.req.parseBody();
+    const consent = (livestreamConsents as readonly string[]).includes(String(form["livestreamConsent"]))
+      ? (String(form["livestreamConsent"]) as (typeof livestreamConsents)[number])
+      : "none";
+    let notice: string | undefined;
+    let error: AppError | null = null;
+    try {
+      const seat = await addSeat(deps, v.actor, raw, { category: "co-signer", livestreamConsent: consent });
+      notice = v.t(seat.state === "waiting" ? "cases.signup.waiting" : "cases.signup.confirmed");
+    } catch (err) {
+      if (!(err instanceof AppError) || err.def.status === 404 || err.def.status >= 500) throw err;
+      error = err;
+    }
+    const view = await getCase(deps, v.actor, raw);
+    return c.html(
+      renderPage(
+        v,
+        {
+          title: `${v.t("cases.case.number", { number: view.number })} · ${view.title}`,
+          nav: "cases",
+          langPath: `/cases/${view.number}`,
+          hasError: !!error,
+        },
+        <CaseView v={v} c={view} notice={notice} error={error?.localized(v.locale)} />,
+      ),
+      error ? (error.def.status as 400 | 403 | 409) : 200,
     );
   });
 }

@@ -124,6 +124,7 @@ export async function withdrawSeat(deps: CasesDeps, actor: Actor, rawNumber: str
   const now = deps.clock.now();
   const seat = await writeAudited(deps.db, actor, async (tx) => {
     const { c, roles } = await loadCase(tx, number, true);
+    if (c.stage === "released") throw caseError("case_released");
     const s = await repo.findSeat(tx, c.id, seatId);
     if (!s) throw fail.notFound();
     const own = !!actor.personId && s.personId === actor.personId;
@@ -176,6 +177,7 @@ export async function setSeatConsent(
   const now = deps.clock.now();
   const seat = await writeAudited(deps.db, actor, async (tx) => {
     const { c, roles } = await loadCase(tx, number, true);
+    if (c.stage === "released") throw caseError("case_released");
     const s = await repo.findSeat(tx, c.id, seatId);
     if (!s) throw fail.notFound();
     const own = !!actor.personId && s.personId === actor.personId;

@@ -1,4 +1,5 @@
 import { startOfTaipeiDay } from "../../../platform/calendar/index.ts";
+import { recordRead } from "../../audit/index.ts";
 import { orgLabels, type Actor } from "../../directory/index.ts";
 import { caseNumbers, casesOfCandidates, selfProposedBetween, trackedCases } from "../../cases/index.ts";
 import { checkCriteria, petitionStanding, DEFAULT_THRESHOLD } from "../criteria.ts";
@@ -71,6 +72,9 @@ export async function getMeeting(deps: MeetingsDeps, actor: Actor, id: string) {
     deps.db,
     candidates.flatMap((c) => [c.proposingAgencyId, c.proposedLeadAgencyId]).filter((x): x is string => !!x),
   );
+  // Candidates' internal notes are restricted: the organisers' reading them is on the record.
+  if (organiser && candidates.some((c) => c.internalNote))
+    await recordRead(deps.db, actor, "meeting-candidates", m.id);
   const presented = candidates.map((c) =>
     presentCandidate(c, { orgs, organiser, caseNumber: caseOf.get(c.id) ?? null }),
   );
