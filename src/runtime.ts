@@ -78,7 +78,7 @@ export function sweeps(rt: Runtime): Sweep[] {
     helpRequestSweep({ db, publicUrl }),
     earlyWarningSweep({ db, publicUrl }),
     transcriptPublishSweep({ db, publicUrl }),
-    meetingBallotSweep({ db }),
+    meetingBallotSweep({ db, publicUrl }),
     {
       name: "digests",
       run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),

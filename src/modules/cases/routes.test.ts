@@ -48,6 +48,11 @@ describe("case numbers", () => {
     assert.equal(first.number, 1);
     assert.equal(first.origin, "self-proposed");
     assert.equal(first.leadAgency.slug, "moi");
+    // The other MOI POs hear of it; the PO who proposed it is not told of their own action.
+    const told = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from notifications where kind = 'case.opened' and url = '/cases/1'`,
+    );
+    assert.equal(told.rows[0]!.n, 2);
     assert.deepEqual(
       first.stages.map((s: any) => [s.stage, s.status]),
       [
@@ -151,6 +156,13 @@ describe("seats", () => {
     assert.deepEqual(c.seats.coSigners, { cap: 5, confirmed: 5, waiting: 1 });
     const list = await t.api("GET", "/api/v1/cases/1/seats", { token: moiPo });
     assert.equal(list.body.items.find((s: any) => s.id === seats[5].id).state, "confirmed");
+    const told = await t.db.execute<{ person_id: string }>(
+      sql`select person_id from notifications where kind = 'case.seat-confirmed'`,
+    );
+    assert.deepEqual(
+      told.rows.map((r) => r.person_id),
+      [seats[5].personId],
+    );
     const notMine = await t.api("POST", `/api/v1/cases/1/seats/${seats[2].id}/withdraw`, {
       token: citizen[3],
     });
@@ -279,6 +291,10 @@ describe("stages, roles and release", () => {
     const byPdis = await selfProposed(pdis, agency.moi!, "另一個內政部議題");
     assert.equal(byPdis.leadAgency, null);
     assert.equal(byPdis.pendingLead.agency.slug, "moi");
+    const asked = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from notifications where kind = 'case.lead-consent' and url = ${`/cases/${byPdis.number}`}`,
+    );
+    assert.equal(asked.rows[0]!.n, 3, "each of MOI's three POs is asked to consent");
     const forced = await t.api("POST", `/api/v1/cases/${byPdis.number}/roles`, {
       token: pdis,
       body: { kind: "lead", agencyId: agency.moi },

@@ -33,7 +33,7 @@ export { getRotation, setRotation, takeTurn } from "./use-cases/rotations.ts";
 export { meetingRoutes } from "./routes.ts";
 
 /** The sweep that closes ballots whose closing time has come. */
-export function meetingBallotSweep(deps: Omit<MeetingsDeps, "clock" | "secret" | "publicUrl">): Sweep {
+export function meetingBallotSweep(deps: Omit<MeetingsDeps, "clock" | "secret">): Sweep {
   return {
     name: "meeting-ballots",
     run: async (now) => ({ closed: await closeDueBallots({ ...deps, clock: { now: () => now } }) }),

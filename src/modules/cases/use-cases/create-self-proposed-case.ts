@@ -40,6 +40,7 @@ export async function createSelfProposedCase(deps: CasesDeps, actor: Actor, inpu
       leadConsentBy: ownPo ? actor.personId : null,
       actorId: actor.personId,
       now,
+      publicUrl: deps.publicUrl,
     });
     return { value: opened.row, audit: [opened.audit] };
   });

@@ -1,6 +1,7 @@
 import { fail } from "../../../platform/http/errors.ts";
 import { recordRead, writeAudited } from "../../audit/index.ts";
 import type { Actor } from "../../directory/index.ts";
+import { notify } from "../../notifications/index.ts";
 import { caseError } from "../errors.ts";
 import { isCaseOrganiser, mayInviteFor } from "../policy.ts";
 import { presentSeat } from "../presenter.ts";
@@ -150,6 +151,21 @@ export async function withdrawSeat(deps: CasesDeps, actor: Actor, rawNumber: str
       const next = await repo.firstWaiting(tx, c.id);
       if (next) {
         const promoted = await repo.updateSeat(tx, next.id, { state: "confirmed", updatedAt: now });
+        if (next.personId)
+          await notify(
+            tx,
+            { now, publicUrl: deps.publicUrl },
+            {
+              recipientIds: [next.personId],
+              actorId: actor.personId,
+              kind: "case.seat-confirmed",
+              title: {
+                "zh-TW": `候補遞補：您已取得序號 ${c.number} 協作會議的席次`,
+                en: `A seat is yours at the collaborative meeting of case ${c.number}`,
+              },
+              url: `/cases/${c.number}`,
+            },
+          );
         audit.push({
           action: "case.seat-promote",
           entityType: "case-seat",

@@ -1,6 +1,8 @@
 import type { Tx } from "../../../platform/db/database.ts";
 import { taipeiDate } from "../../../platform/calendar/index.ts";
 import type { AuditEntry } from "../../audit/index.ts";
+import { membersOf } from "../../directory/index.ts";
+import { notify } from "../../notifications/index.ts";
 import * as repo from "../repository.ts";
 import { LEAD_COOLDOWN_DAYS } from "./deps.ts";
 
@@ -21,6 +23,8 @@ export interface OpenCaseInput {
   leadConsentBy: string | null;
   actorId: string | null;
   now: Date;
+  /** For the links in notifications. */
+  publicUrl: string;
   /** Cool-down in days (the meeting's rule; 45 by default). */
   cooldownDays?: number;
 }
@@ -71,6 +75,30 @@ export async function openCase(
       createdAt: input.now,
     });
   }
+  // The lead agency's POs hear of their new case; a cooling-down agency's POs are asked to consent.
+  const told = input.leadAgencyId ? await membersOf(tx, input.leadAgencyId, "po") : [];
+  await notify(
+    tx,
+    { now: input.now, publicUrl: input.publicUrl },
+    {
+      recipientIds: told.map((m) => m.personId),
+      actorId: input.actorId,
+      kind: pendingLeadAgencyId ? "case.lead-consent" : "case.opened",
+      title: pendingLeadAgencyId
+        ? {
+            "zh-TW": `請確認是否主辦：序號 ${number} ${row.title}`,
+            en: `Will your agency lead case ${number}, ${row.title}?`,
+          }
+        : { "zh-TW": `新協作案件：序號 ${number} ${row.title}`, en: `New case ${number}: ${row.title}` },
+      body: pendingLeadAgencyId
+        ? {
+            "zh-TW": `貴機關過去 ${days} 天內已主辦協作會議；須經貴機關 PO 同意才擔任本案主辦。`,
+            en: `Your agency led a collaborative meeting in the last ${days} days; it leads this case only if its PO consents.`,
+          }
+        : undefined,
+      url: `/cases/${number}`,
+    },
+  );
   await repo.addEvent(tx, {
     caseId: row.id,
     at: input.now,

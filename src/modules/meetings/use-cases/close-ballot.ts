@@ -15,8 +15,7 @@ async function caseForWinner(
   tx: Tx,
   m: repo.MeetingRow,
   c: repo.CandidateRow,
-  actorId: string | null,
-  now: Date,
+  ctx: { actorId: string | null; now: Date; publicUrl: string },
 ) {
   const opened = await openCase(tx, {
     title: c.title,
@@ -30,8 +29,9 @@ async function caseForWinner(
     leadAgencyId: c.proposedLeadAgencyId,
     leadConsent: c.leadConsent,
     leadConsentBy: c.leadConsent ? c.createdBy : null,
-    actorId,
-    now,
+    actorId: ctx.actorId,
+    now: ctx.now,
+    publicUrl: ctx.publicUrl,
     cooldownDays: m.rules.leadCooldownDays,
   });
   return opened.audit;
@@ -42,7 +42,12 @@ async function caseForWinner(
  * present voids the vote (re-run); otherwise each winner becomes a case with the next case number
  * (most votes first), ties wait for the chair, and losing topics carry over once.
  */
-export async function closeAndTally(tx: Tx, m: repo.MeetingRow, actorId: string | null, now: Date) {
+export async function closeAndTally(
+  tx: Tx,
+  m: repo.MeetingRow,
+  ctx: { actorId: string | null; now: Date; publicUrl: string },
+) {
+  const { now } = ctx;
   const candidates = (await repo.listCandidates(tx, m.id)).filter((c) => c.state === "candidate");
   const voters = await repo.votersOf(tx, m.id, m.ballotRound);
   const voterIds = new Set(voters.map((v) => v.personId));
@@ -70,7 +75,7 @@ export async function closeAndTally(tx: Tx, m: repo.MeetingRow, actorId: string 
       const c = byId.get(r.candidateId)!;
       if (r.outcome === "won") {
         await repo.updateCandidate(tx, c.id, { state: "won" });
-        audit.push(await caseForWinner(tx, m, c, actorId, now));
+        audit.push(await caseForWinner(tx, m, c, ctx));
       } else if (r.outcome === "tied") await repo.updateCandidate(tx, c.id, { state: "tied" });
       else await repo.updateCandidate(tx, c.id, { state: c.carryCount === 0 ? "carry-pending" : "lost" });
     }
@@ -91,7 +96,11 @@ export async function closeBallot(deps: MeetingsDeps, actor: Actor, meetingId: s
   await writeAudited(deps.db, actor, async (tx) => {
     const m = await loadForOrganiser(tx, actor, meetingId);
     if (m.ballotState !== "open") throw meetingError("ballot_not_open", { state: m.ballotState });
-    const [first, ...rest] = await closeAndTally(tx, m, actor.personId, now);
+    const [first, ...rest] = await closeAndTally(tx, m, {
+      actorId: actor.personId,
+      now,
+      publicUrl: deps.publicUrl,
+    });
     return { value: null, audit: [first!, ...rest] };
   });
   return getMeeting(deps, actor, meetingId);
@@ -138,7 +147,7 @@ export async function chooseTiedCandidate(
         entityId: c.id,
         after: { state: "won" },
       },
-      await caseForWinner(tx, m, c, actor.personId, now),
+      await caseForWinner(tx, m, c, { actorId: actor.personId, now, publicUrl: deps.publicUrl }),
     ];
     if (won + 1 >= cap) {
       for (const other of group.filter((x) => x.state === "tied" && x.id !== c.id))
@@ -152,14 +161,20 @@ export async function chooseTiedCandidate(
 }
 
 /** Closes every open ballot whose closing time has come (the sweep); one transaction per meeting. */
-export async function closeDueBallots(deps: Pick<MeetingsDeps, "db" | "clock">): Promise<number> {
+export async function closeDueBallots(
+  deps: Pick<MeetingsDeps, "db" | "clock" | "publicUrl">,
+): Promise<number> {
   const now = deps.clock.now();
   let closed = 0;
   for (;;) {
     const done = await deps.db.transaction(async (tx) => {
       const [m] = await repo.claimDueBallots(tx, now, 1);
       if (!m) return false;
-      await appendAudit(tx, { personId: null }, await closeAndTally(tx, m, null, now));
+      await appendAudit(
+        tx,
+        { personId: null },
+        await closeAndTally(tx, m, { actorId: null, now, publicUrl: deps.publicUrl }),
+      );
       return true;
     });
     if (!done) return closed;
