@@ -66,6 +66,8 @@ export async function castBallot(deps: MeetingsDeps, link: BallotLink, input: { 
     const m = (await repo.findMeeting(tx, voter.meetingId, "share"))!;
     if (voter.round !== m.ballotRound) throw meetingError("ballot_link_void");
     if (m.ballotState !== "open") throw meetingError("ballot_not_open", { state: m.ballotState });
+    // A used link says so before any check of the choices (the atomic mark below is what guarantees it).
+    if (voter.usedAt) throw meetingError("ballot_link_used");
     const candidates = (await repo.listCandidates(tx, m.id)).filter((c) => c.state === "candidate");
     const ids = new Set(candidates.map((c) => c.id));
     const choices = [...new Set(input.choices)];
