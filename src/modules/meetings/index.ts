@@ -27,7 +27,7 @@ export { listMeetings } from "./use-cases/list-meetings.ts";
 export { addCandidate, withdrawCandidate } from "./use-cases/add-candidate.ts";
 export { issueBallots } from "./use-cases/issue-ballots.ts";
 export { getBallot, castBallot } from "./use-cases/cast-ballot.ts";
-export { recordAttendance } from "./use-cases/record-attendance.ts";
+export { recordAttendance, setRollCall } from "./use-cases/record-attendance.ts";
 export { closeBallot, closeDueBallots, getTally, chooseTiedCandidate } from "./use-cases/close-ballot.ts";
 export { getRotation, setRotation, takeTurn } from "./use-cases/rotations.ts";
 export { meetingRoutes } from "./routes.ts";

@@ -100,6 +100,16 @@ export const MeetingSchema = z
     tally: TallySchema.nullable(),
     url: z.string(),
     can: z.object({ organise: z.boolean() }),
+    rollCall: z
+      .array(
+        z.object({
+          personId: z.string(),
+          name: z.string(),
+          nameEn: z.string().nullable(),
+          present: z.boolean(),
+        }),
+      )
+      .optional(),
   })
   .openapi("Meeting");
 

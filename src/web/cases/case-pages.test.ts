@@ -210,3 +210,62 @@ describe("case pages", () => {
     assert.match(pageText(again.html), /already has a seat/);
   });
 });
+
+describe("running the vote from the meeting page", () => {
+  test("PDIS sends the links, takes the roll call and closes the vote through the page", async () => {
+    const m = await t.api("POST", "/api/v1/meetings", {
+      token: pdis,
+      body: { kind: "monthly", month: "2026-05" },
+    });
+    assert.equal(m.status, 201);
+    const id = m.body.id;
+    const moda = (await findOrg(t.db, "moda"))!.id;
+    await t.api("POST", `/api/v1/meetings/${id}/candidates`, {
+      token: pdis,
+      body: { source: "pdis", title: "數位身分證明", proposedLeadAgencyId: moda, criteria: yes },
+    });
+    const publicView = await get(`/meetings/${id}?lang=en`);
+    assert.doesNotMatch(publicView.html, /id="meeting-organise"/);
+    const { cookie, csrf } = await signIn("pdis-designer@example.org");
+    const page = await get(`/meetings/${id}?lang=en`, { cookie });
+    assert.match(pageSection(page.html, "meeting-organise"), /action="\/meetings\/[0-9a-f-]+\/ballots"/);
+    const issued = await post(`/meetings/${id}/ballots?lang=en`, { _csrf: csrf }, { cookie });
+    assert.equal(issued.status, 200);
+    assert.match(pageText(issued.html), /\d+ ballot links were sent/);
+    const rollCall = pageSection(issued.html, "meeting-organise");
+    const voter = (await findPersonByEmail(t.db, "po-moda-lead@example.org"))!.id;
+    assert.match(rollCall, new RegExp(`value="${voter}"`));
+    const saved = await post(
+      `/meetings/${id}/attendance?lang=en`,
+      { _csrf: csrf, present: [voter] },
+      { cookie },
+    );
+    assert.equal(saved.status, 200);
+    assert.match(saved.html, new RegExp(`value="${voter}" id="present-${voter}" checked`));
+    const stranger = await post(
+      `/meetings/${id}/attendance?lang=en`,
+      { _csrf: csrf, present: ["00000000-0000-4000-8000-000000000000"] },
+      { cookie },
+    );
+    assert.equal(stranger.status, 400);
+    const mail = (await recentMail(t.db, 500)).find(
+      (x) => x.to === "po-moda-lead@example.org" && x.subject.includes(m.body.title),
+    )!;
+    const token = /\/ballot\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    // The March meeting's losing topics carried over into this one: vote for the new topic.
+    const c = (await t.api("GET", `/api/v1/meetings/${id}`)).body.candidates.find(
+      (x: any) => x.title === "數位身分證明",
+    );
+    assert.equal((await post(`/ballot/${token}`, { choices: [c.id] })).status, 200);
+    const closed = await post(`/meetings/${id}/close?lang=en`, { _csrf: csrf }, { cookie });
+    assert.equal(closed.status, 200);
+    assert.match(pageText(closed.html), /The vote is closed; winners are now cases/);
+    assert.match(pageText(pageSection(closed.html, "meeting-vote")), /數位身分證明 1 100 % Selected/);
+    const again = await post(`/meetings/${id}/close?lang=en`, { _csrf: csrf }, { cookie });
+    assert.equal(again.status, 409);
+    // A PO cannot run the vote.
+    const po = await signIn("po-moi-lead@example.org");
+    const denied = await post(`/meetings/${id}/ballots`, { _csrf: po.csrf }, { cookie: po.cookie });
+    assert.equal(denied.status, 403);
+  });
+});

@@ -7,13 +7,17 @@ import { clientKey } from "../../platform/http/client-key.ts";
 import type { AppEnv } from "../../modules/directory/index.ts";
 import {
   castBallot,
+  chooseTiedCandidate,
+  closeBallot,
   getBallot,
   getMeeting,
+  issueBallots,
+  setRollCall,
   listMeetings,
   meetingKinds,
   type MeetingsDeps,
 } from "../../modules/meetings/index.ts";
-import { Alert, Notice, Submit } from "../components.tsx";
+import { ActionButton, Alert, Notice, Submit } from "../components.tsx";
 import type { PageKit } from "../deps.ts";
 import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
@@ -92,13 +96,75 @@ function Entries(props: { v: View; item: string; entries: unknown[] }) {
   );
 }
 
-function MeetingPage(props: { v: View; m: MeetingView }) {
+function OrganiserPanel(props: { v: View; m: MeetingView }) {
+  const { v, m } = props;
+  const { t } = v;
+  const base = `/meetings/${m.id}`;
+  const canIssue = m.ballot.state === "none" || (m.ballot.state === "closed" && m.ballot.rerunRequired);
+  const tied = m.candidates.filter((c) => c.state === "tied");
+  return (
+    <section aria-labelledby="meeting-organise-title" id="meeting-organise">
+      <h2 id="meeting-organise-title">{t("meetings.organise.title")}</h2>
+      {canIssue && m.candidates.some((c) => c.state === "candidate") ? (
+        <ActionButton
+          v={v}
+          action={`${base}/ballots`}
+          variant="primary"
+          label={m.ballot.state === "none" ? t("meetings.organise.issue") : t("meetings.organise.reissue")}
+        />
+      ) : null}
+      {m.ballot.state === "open" && m.rollCall ? (
+        <>
+          <form method="post" action={`${base}/attendance`} class="stack-form" id="roll-call">
+            <CsrfField v={v} />
+            <fieldset>
+              <legend>{t("meetings.organise.rollCall")}</legend>
+              <p class="hint">{t("meetings.organise.rollCallHint")}</p>
+              {m.rollCall.map((p) => (
+                <div class="choice">
+                  <input
+                    type="checkbox"
+                    name="present"
+                    value={p.personId}
+                    id={`present-${p.personId}`}
+                    checked={p.present}
+                  />
+                  <label for={`present-${p.personId}`}>
+                    {v.locale === "en" ? p.nameEn || p.name : p.name}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <Submit label={t("meetings.organise.saveRollCall")} variant="secondary" />
+          </form>
+          <ActionButton
+            v={v}
+            action={`${base}/close`}
+            variant="primary"
+            label={t("meetings.organise.close")}
+          />
+        </>
+      ) : null}
+      {tied.map((c) => (
+        <ActionButton
+          v={v}
+          action={`${base}/candidates/${c.id}/choose`}
+          label={t("meetings.organise.choose", { title: c.title })}
+        />
+      ))}
+    </section>
+  );
+}
+
+function MeetingPage(props: { v: View; m: MeetingView; notice?: string; error?: string }) {
   const { v, m } = props;
   const { t } = v;
   const titles = new Map(m.candidates.map((c) => [c.id, c.title]));
   return (
     <>
       <h1>{m.title}</h1>
+      {props.notice ? <Notice>{props.notice}</Notice> : null}
+      {props.error ? <Alert>{props.error}</Alert> : null}
       <p class="transcript-meta">
         <span class="tag">{t(`meetings.kind.${m.kind}`)}</span>{" "}
         {t("meetings.meeting.when", { date: m.date, time: m.startTime })}
@@ -191,6 +257,7 @@ function MeetingPage(props: { v: View; m: MeetingView }) {
               </>
             ) : null}
           </section>
+          {m.can.organise ? <OrganiserPanel v={v} m={m} /> : null}
         </>
       ) : null}
     </>
@@ -342,5 +409,55 @@ export function meetingPages(app: Hono<AppEnv>, kit: PageKit) {
       ),
       error ? (error.def.status as 400 | 409) : 200,
     );
+  });
+
+  /** Runs an organiser's action from the meeting page, then shows the meeting with its outcome. */
+  const organiserAction = (path: string, run: (c: Ctx, id: string) => Promise<string>) =>
+    app.post(`/meetings/:id/${path}`, async (c) => {
+      const v = kit.view(c);
+      const id = c.req.param("id");
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw fail.notFound();
+      if (!v.actor.personId)
+        return c.redirect(`/sign-in?redirectTo=${encodeURIComponent(`/meetings/${id}`)}`, 303);
+      let notice: string | undefined;
+      let error: AppError | null = null;
+      try {
+        notice = await run(c, id);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.def.status === 404 || err.def.status >= 500) throw err;
+        error = err;
+      }
+      const m = await getMeeting(deps, v.actor, id);
+      return c.html(
+        renderPage(
+          v,
+          { title: m.title, nav: "cases", langPath: `/meetings/${id}`, hasError: !!error },
+          <MeetingPage v={v} m={m} notice={notice} error={error?.localized(v.locale)} />,
+        ),
+        error ? (error.def.status as 400 | 403 | 409) : 200,
+      );
+    });
+
+  organiserAction("ballots", async (c, id) => {
+    const r = await issueBallots(deps, kit.view(c).actor, id);
+    return kit.view(c).t("meetings.organise.issued", { count: r.issued });
+  });
+  organiserAction("attendance", async (c, id) => {
+    const v = kit.view(c);
+    const form = await c.req.parseBody({ all: true });
+    const raw = form["present"];
+    const ticked = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (x): x is string => typeof x === "string",
+    );
+    await setRollCall(deps, v.actor, id, ticked);
+    return v.t("meetings.organise.saved");
+  });
+  organiserAction("close", async (c, id) => {
+    await closeBallot(deps, kit.view(c).actor, id);
+    return kit.view(c).t("meetings.organise.closed");
+  });
+  organiserAction("candidates/:candidateId/choose", async (c, id) => {
+    await chooseTiedCandidate(deps, kit.view(c).actor, id, c.req.param("candidateId") ?? "");
+    return kit.view(c).t("meetings.organise.chosen");
   });
 }

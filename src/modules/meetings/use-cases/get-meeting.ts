@@ -1,6 +1,6 @@
 import { startOfTaipeiDay } from "../../../platform/calendar/index.ts";
 import { recordRead } from "../../audit/index.ts";
-import { orgLabels, type Actor } from "../../directory/index.ts";
+import { orgLabels, personLabels, type Actor } from "../../directory/index.ts";
 import { caseNumbers, casesOfCandidates, selfProposedBetween, trackedCases } from "../../cases/index.ts";
 import { checkCriteria, petitionStanding, DEFAULT_THRESHOLD } from "../criteria.ts";
 import * as repo from "../repository.ts";
@@ -146,5 +146,25 @@ export async function getMeeting(deps: MeetingsDeps, actor: Actor, id: string) {
     tally,
     url: `/meetings/${m.id}`,
     can: { organise: organiser },
+    // The roll call, for the organisers: each eligible voter of the round and whether recorded present.
+    ...(organiser
+      ? {
+          rollCall: await (async () => {
+            const names = await personLabels(
+              deps.db,
+              voters.map((x) => x.personId),
+            );
+            const here = new Set(present);
+            return voters
+              .map((x) => ({
+                personId: x.personId,
+                name: names.get(x.personId)?.name ?? "",
+                nameEn: names.get(x.personId)?.nameEn ?? null,
+                present: here.has(x.personId),
+              }))
+              .sort((a, b) => a.name.localeCompare(b.name, "zh-TW"));
+          })(),
+        }
+      : {}),
   };
 }

@@ -40,3 +40,38 @@ export async function recordAttendance(
   });
   return getMeeting(deps, actor, meetingId);
 }
+
+/**
+ * Sets the roll call of the open round in one go (the meeting page's form): the eligible voters named
+ * are present, the round's other voters are not. People outside the round are refused (400).
+ */
+export async function setRollCall(deps: MeetingsDeps, actor: Actor, meetingId: string, presentIds: string[]) {
+  const now = deps.clock.now();
+  await writeAudited(deps.db, actor, async (tx) => {
+    const m = await loadForOrganiser(tx, actor, meetingId);
+    if (m.ballotState !== "open") throw meetingError("ballot_not_open", { state: m.ballotState });
+    const voters = (await repo.votersOf(tx, m.id, m.ballotRound)).map((v) => v.personId);
+    const here = [...new Set(presentIds)];
+    const stranger = here.find((id) => !voters.includes(id));
+    if (stranger) throw fail.invalid("present", `${stranger} is not an eligible voter of this vote`);
+    await repo.markAbsent(
+      tx,
+      m.id,
+      voters.filter((id) => !here.includes(id)),
+    );
+    await repo.markPresent(tx, m.id, here, actor.personId, now);
+    return {
+      value: here.length,
+      audit: [
+        {
+          action: "meeting.roll-call",
+          entityType: "meeting",
+          entityId: m.id,
+          after: { present: here },
+          subjectIds: voters,
+        },
+      ],
+    };
+  });
+  return getMeeting(deps, actor, meetingId);
+}
