@@ -229,6 +229,38 @@ describe("running the vote from the meeting page", () => {
     const { cookie, csrf } = await signIn("pdis-designer@example.org");
     const page = await get(`/meetings/${id}?lang=en`, { cookie });
     assert.match(pageSection(page.html, "meeting-organise"), /action="\/meetings\/[0-9a-f-]+\/ballots"/);
+    // A candidate added through the page's form; a failed criterion comes back naming the field.
+    const refused = await post(
+      `/meetings/${id}/candidates?lang=en`,
+      {
+        _csrf: csrf,
+        source: "pdis",
+        title: "未檢核議題",
+        proposedLeadAgencyId: moda,
+        criteria: ["public-interest"],
+      },
+      { cookie },
+    );
+    assert.equal(refused.status, 400);
+    assert.match(refused.html, /class="field choices field-invalid"/);
+    assert.match(pageText(refused.html), /does not meet a selection criterion/);
+    const added = await post(
+      `/meetings/${id}/candidates?lang=en`,
+      {
+        _csrf: csrf,
+        source: "petition",
+        title: "校園午餐在地食材",
+        proposedLeadAgencyId: moda,
+        petitionRef: "https://join.gov.tw/idea/detail/lunch",
+        endorsements: "4100",
+        criteria: ["public-interest", "cross-agency", "open-to-input"],
+        internalNote: "只給承辦人員",
+      },
+      { cookie },
+    );
+    assert.equal(added.status, 200, pageText(added.html).slice(0, 400));
+    assert.match(pageText(added.html), /The candidate was added/);
+    assert.match(pageText(added.html), /near the threshold \(4100 of 5000 endorsements\)/);
     const issued = await post(`/meetings/${id}/ballots?lang=en`, { _csrf: csrf }, { cookie });
     assert.equal(issued.status, 200);
     assert.match(pageText(issued.html), /\d+ ballot links were sent/);

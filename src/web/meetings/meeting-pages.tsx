@@ -4,7 +4,7 @@
 import type { Hono } from "hono";
 import { AppError, fail } from "../../platform/http/errors.ts";
 import { clientKey } from "../../platform/http/client-key.ts";
-import type { AppEnv } from "../../modules/directory/index.ts";
+import { listAgencies, type AppEnv } from "../../modules/directory/index.ts";
 import {
   castBallot,
   chooseTiedCandidate,
@@ -14,10 +14,25 @@ import {
   issueBallots,
   setRollCall,
   listMeetings,
+  addCandidate,
+  candidateSources,
   meetingKinds,
+  selectionCriteria,
   type MeetingsDeps,
 } from "../../modules/meetings/index.ts";
-import { ActionButton, Alert, Notice, Submit } from "../components.tsx";
+import {
+  ActionButton,
+  Alert,
+  Choices,
+  Field,
+  Form,
+  Notice,
+  Select,
+  Submit,
+  TextArea,
+  type FormState,
+} from "../components.tsx";
+import { list, readForm, str } from "../forms.ts";
 import type { PageKit } from "../deps.ts";
 import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
@@ -96,7 +111,104 @@ function Entries(props: { v: View; item: string; entries: unknown[] }) {
   );
 }
 
-function OrganiserPanel(props: { v: View; m: MeetingView }) {
+type AgencyOption = { id: string; name: Label };
+
+function CandidateForm(props: { v: View; m: MeetingView; agencies: AgencyOption[]; state?: FormState }) {
+  const { v, m, state } = props;
+  const { t } = v;
+  const form = "candidate-form";
+  const labels = {
+    source: t("meetings.candidateForm.source"),
+    title: t("meetings.candidateForm.titleField"),
+    proposedLeadAgencyId: t("meetings.candidateForm.lead"),
+    petitionRef: t("meetings.candidateForm.petitionRef"),
+    endorsements: t("meetings.candidateForm.endorsements"),
+    criteria: t("meetings.candidateForm.criteria"),
+  };
+  return (
+    <section aria-labelledby="candidate-form-title">
+      <h3 id="candidate-form-title">{t("meetings.candidateForm.title")}</h3>
+      <Form v={v} id={form} action={`/meetings/${m.id}/candidates`} state={state} labels={labels}>
+        <Select
+          v={v}
+          form={form}
+          name="source"
+          label={labels.source}
+          required
+          state={state}
+          options={candidateSources.map((x) => ({ value: x, label: t(`meetings.meeting.source.${x}`) }))}
+        />
+        <Field v={v} form={form} name="title" label={labels.title} required state={state} maxlength={300} />
+        <TextArea
+          v={v}
+          form={form}
+          name="summary"
+          label={t("meetings.candidateForm.summary")}
+          state={state}
+        />
+        <Select
+          v={v}
+          form={form}
+          name="proposedLeadAgencyId"
+          label={labels.proposedLeadAgencyId}
+          required
+          placeholder=""
+          state={state}
+          options={props.agencies.map((a) => ({ value: a.id, label: a.name[v.locale] }))}
+        />
+        <Select
+          v={v}
+          form={form}
+          name="proposingAgencyId"
+          label={t("meetings.candidateForm.proposing")}
+          placeholder=""
+          state={state}
+          options={props.agencies.map((a) => ({ value: a.id, label: a.name[v.locale] }))}
+        />
+        <Field v={v} form={form} name="petitionRef" label={labels.petitionRef} type="url" state={state} />
+        <Field
+          v={v}
+          form={form}
+          name="endorsements"
+          label={labels.endorsements}
+          type="number"
+          min={0}
+          state={state}
+        />
+        <Choices
+          v={v}
+          form={form}
+          name="criteria"
+          legend={labels.criteria}
+          type="checkbox"
+          state={state}
+          options={selectionCriteria
+            .filter((k) => !k.automatic)
+            .map((k) => ({ value: k.key, label: k.label[v.locale] }))}
+        />
+        <Choices
+          v={v}
+          form={form}
+          name="urgent"
+          legend={t("meetings.meeting.urgent")}
+          type="checkbox"
+          state={state}
+          options={[{ value: "1", label: t("meetings.candidateForm.urgent", { max: m.rules.maxUrgent }) }]}
+        />
+        <TextArea
+          v={v}
+          form={form}
+          name="internalNote"
+          label={t("meetings.candidateForm.note")}
+          state={state}
+        />
+        <Submit label={t("meetings.candidateForm.submit")} />
+      </Form>
+    </section>
+  );
+}
+
+function OrganiserPanel(props: { v: View; m: MeetingView; agencies: AgencyOption[]; state?: FormState }) {
   const { v, m } = props;
   const { t } = v;
   const base = `/meetings/${m.id}`;
@@ -145,6 +257,9 @@ function OrganiserPanel(props: { v: View; m: MeetingView }) {
           />
         </>
       ) : null}
+      {m.ballot.state === "none" ? (
+        <CandidateForm v={v} m={m} agencies={props.agencies} state={props.state} />
+      ) : null}
       {tied.map((c) => (
         <ActionButton
           v={v}
@@ -156,7 +271,14 @@ function OrganiserPanel(props: { v: View; m: MeetingView }) {
   );
 }
 
-function MeetingPage(props: { v: View; m: MeetingView; notice?: string; error?: string }) {
+function MeetingPage(props: {
+  v: View;
+  m: MeetingView;
+  notice?: string;
+  error?: string;
+  agencies?: AgencyOption[];
+  state?: FormState;
+}) {
   const { v, m } = props;
   const { t } = v;
   const titles = new Map(m.candidates.map((c) => [c.id, c.title]));
@@ -257,7 +379,9 @@ function MeetingPage(props: { v: View; m: MeetingView; notice?: string; error?: 
               </>
             ) : null}
           </section>
-          {m.can.organise ? <OrganiserPanel v={v} m={m} /> : null}
+          {m.can.organise ? (
+            <OrganiserPanel v={v} m={m} agencies={props.agencies ?? []} state={props.state} />
+          ) : null}
         </>
       ) : null}
     </>
@@ -311,6 +435,8 @@ export function meetingPages(app: Hono<AppEnv>, kit: PageKit) {
     publicUrl: kit.deps.config.publicUrl,
     secret: kit.deps.config.sessionSecret,
   };
+  const agencyOptions = async () =>
+    (await listAgencies(kit.dir, { level: 2, kind: "agency" })).map((a) => ({ id: a.id, name: a.name }));
   const link = (c: Ctx) => ({
     token: c.req.param("token") ?? "",
     clientKey: clientKey(c, kit.deps.config.trustProxy),
@@ -367,7 +493,67 @@ export function meetingPages(app: Hono<AppEnv>, kit: PageKit) {
     const id = c.req.param("id");
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw fail.notFound();
     const m = await getMeeting(deps, v.actor, id);
-    return c.html(renderPage(v, { title: m.title, nav: "cases" }, <MeetingPage v={v} m={m} />));
+    const agencies = m.can.organise ? await agencyOptions() : [];
+    return c.html(
+      renderPage(v, { title: m.title, nav: "cases" }, <MeetingPage v={v} m={m} agencies={agencies} />),
+    );
+  });
+
+  // PDIS adds a candidate from the meeting page; a refused one comes back with its problems by field.
+  app.post("/meetings/:id/candidates", async (c) => {
+    const v = kit.view(c);
+    const id = c.req.param("id");
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw fail.notFound();
+    if (!v.actor.personId)
+      return c.redirect(`/sign-in?redirectTo=${encodeURIComponent(`/meetings/${id}`)}`, 303);
+    const values = await readForm(c);
+    const state: FormState = { values, errors: {} };
+    const source = str(values, "source");
+    const endorsements = str(values, "endorsements");
+    let notice: string | undefined;
+    let status: 200 | 400 | 403 | 409 = 200;
+    try {
+      if (!(candidateSources as readonly string[]).includes(source))
+        throw fail.invalid("source", "is not one of the choices");
+      if (endorsements && !/^\d{1,9}$/.test(endorsements))
+        throw fail.invalid("endorsements", "must be a number");
+      const answers = Object.fromEntries(list(values, "criteria").map((k) => [k, true]));
+      await addCandidate(deps, v.actor, id, {
+        source: source as (typeof candidateSources)[number],
+        title: str(values, "title"),
+        summary: str(values, "summary") || undefined,
+        proposedLeadAgencyId: str(values, "proposedLeadAgencyId") || undefined,
+        proposingAgencyId: str(values, "proposingAgencyId") || undefined,
+        petitionRef: str(values, "petitionRef") || undefined,
+        endorsements: endorsements ? Number(endorsements) : undefined,
+        urgent: list(values, "urgent").includes("1"),
+        criteria: answers,
+        internalNote: str(values, "internalNote") || undefined,
+      });
+      notice = v.t("meetings.candidateForm.added");
+    } catch (err) {
+      if (!(err instanceof AppError) || err.def.status === 404 || err.def.status >= 500) throw err;
+      status = err.def.status as 400 | 403 | 409;
+      const field = err.field?.split(".")[0] ?? "";
+      if (field) state.errors[field] = err.localized(v.locale);
+      else state.alert = err.localized(v.locale);
+    }
+    const failed = Object.keys(state.errors).length > 0 || !!state.alert;
+    const m = await getMeeting(deps, v.actor, id);
+    return c.html(
+      renderPage(
+        v,
+        { title: m.title, nav: "cases", langPath: `/meetings/${id}`, hasError: failed },
+        <MeetingPage
+          v={v}
+          m={m}
+          notice={notice}
+          agencies={m.can.organise ? await agencyOptions() : []}
+          state={failed ? state : undefined}
+        />,
+      ),
+      status,
+    );
   });
 
   // A ballot link is a credential: keep the page out of caches and search engines.
