@@ -301,3 +301,68 @@ describe("running the vote from the meeting page", () => {
     assert.equal(denied.status, 403);
   });
 });
+
+describe("organising a case from its page", () => {
+  test("the organisers move the case through its stages, record evidence and release it", async () => {
+    const outsider = await signIn("po-moea-lead@example.org");
+    const seen = await get("/cases/2?lang=en", { cookie: outsider.cookie });
+    assert.doesNotMatch(seen.html, /id="case-organise"/);
+    const denied = await post(
+      "/cases/2/advance",
+      { _csrf: outsider.csrf, to: "working-meeting" },
+      { cookie: outsider.cookie },
+    );
+    assert.equal(denied.status, 403);
+
+    const { cookie, csrf } = await signIn("po-motc-lead@example.org"); // case 2's lead agency
+    const page = await get("/cases/2?lang=en", { cookie });
+    assert.match(pageSection(page.html, "case-organise"), /Move on to: Working meeting/);
+    const skip = await post("/cases/2/advance?lang=en", { _csrf: csrf, to: "research" }, { cookie });
+    assert.equal(skip.status, 409);
+    for (const to of ["working-meeting", "research", "prep-meeting"]) {
+      const res = await post(
+        "/cases/2/advance?lang=en",
+        { _csrf: csrf, to, artefactUrl: "", note: "" },
+        { cookie },
+      );
+      assert.equal(res.status, 200, pageText(res.html).slice(0, 300));
+    }
+    const noBook = await post(
+      "/cases/2/advance?lang=en",
+      { _csrf: csrf, to: "handbook-published" },
+      { cookie },
+    );
+    assert.equal(noBook.status, 400);
+    assert.match(pageText(noBook.html), /artefactUrl/);
+    const book = await post(
+      "/cases/2/advance?lang=en",
+      { _csrf: csrf, to: "handbook-published", artefactUrl: "https://example.org/handbook-2" },
+      { cookie },
+    );
+    assert.equal(book.status, 200);
+    assert.match(pageSection(book.html, "case-stages"), /href="https:\/\/example\.org\/handbook-2"/);
+    for (const to of ["collaborative-meeting", "report", "public-response", "tracked"]) {
+      assert.equal((await post("/cases/2/advance?lang=en", { _csrf: csrf, to }, { cookie })).status, 200);
+    }
+    await post(
+      "/cases/2/evidence?lang=en",
+      { _csrf: csrf, kind: "mail-out", audiences: ["proposer", "co-signers"], note: "已寄送" },
+      { cookie },
+    );
+    const early = await post("/cases/2/release?lang=en", { _csrf: csrf }, { cookie });
+    assert.equal(early.status, 409);
+    assert.match(pageText(early.html), /reached: participants/);
+    const post2 = await post(
+      "/cases/2/evidence?lang=en",
+      { _csrf: csrf, kind: "post", audiences: ["participants"], url: "https://example.org/outcome-2" },
+      { cookie },
+    );
+    assert.equal(post2.status, 200);
+    assert.match(pageSection(post2.html, "case-evidence"), /href="https:\/\/example\.org\/outcome-2"/);
+    const released = await post("/cases/2/release?lang=en", { _csrf: csrf }, { cookie });
+    assert.equal(released.status, 200);
+    assert.match(pageText(released.html), /The case was released/);
+    assert.doesNotMatch(released.html, /id="case-organise"/);
+    assert.equal((await t.api("GET", "/api/v1/cases/2")).body.stage, "released");
+  });
+});

@@ -6,14 +6,19 @@ import { AppError, fail } from "../../platform/http/errors.ts";
 import { listAgencies, type AppEnv } from "../../modules/directory/index.ts";
 import {
   addSeat,
+  advanceStage,
   caseStages,
+  evidenceAudiences,
+  recordEvidence,
+  releaseCase,
   getCase,
   listCases,
   livestreamConsents,
   type CaseStage,
   type CasesDeps,
 } from "../../modules/cases/index.ts";
-import { Alert, Notice, Select, Submit } from "../components.tsx";
+import { ActionButton, Alert, Choices, Field, Notice, Select, Submit } from "../components.tsx";
+import { list, readForm, str } from "../forms.ts";
 import type { PageKit } from "../deps.ts";
 import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
@@ -166,6 +171,67 @@ function SignUp(props: { v: View; c: CaseView }) {
           </a>
         </p>
       )}
+    </section>
+  );
+}
+
+function OrganisePanel(props: { v: View; c: CaseView }) {
+  const { v, c } = props;
+  const { t } = v;
+  const next = caseStages[caseStages.indexOf(c.stage) + 1];
+  const base = `/cases/${c.number}`;
+  return (
+    <section aria-labelledby="case-organise-title" id="case-organise">
+      <h2 id="case-organise-title">{t("cases.organise.title")}</h2>
+      {next && next !== "released" ? (
+        <form method="post" action={`${base}/advance`} class="stack-form" id="case-advance">
+          <CsrfField v={v} />
+          <input type="hidden" name="to" value={next} />
+          <Field
+            v={v}
+            form="case-advance"
+            name="artefactUrl"
+            type="url"
+            label={t("cases.organise.artefactUrl")}
+          />
+          <Field v={v} form="case-advance" name="note" label={t("cases.organise.note")} />
+          <Submit label={t("cases.organise.advance", { stage: t(`cases.stage.${next}`) })} />
+        </form>
+      ) : null}
+      <form method="post" action={`${base}/evidence`} class="stack-form" id="case-evidence-form">
+        <CsrfField v={v} />
+        <h3>{t("cases.organise.evidenceTitle")}</h3>
+        <Select
+          v={v}
+          form="case-evidence-form"
+          name="kind"
+          label={t("cases.organise.kind")}
+          required
+          options={(["link", "post", "mail-out"] as const).map((k) => ({
+            value: k,
+            label: t(`cases.evidenceKind.${k}`),
+          }))}
+        />
+        <Choices
+          v={v}
+          form="case-evidence-form"
+          name="audiences"
+          type="checkbox"
+          legend={t("cases.organise.audiences")}
+          options={evidenceAudiences.map((a) => ({ value: a, label: t(`cases.audience.${a}`) }))}
+        />
+        <Field v={v} form="case-evidence-form" name="url" type="url" label={t("cases.organise.url")} />
+        <Field v={v} form="case-evidence-form" name="note" label={t("cases.organise.evidenceNote")} />
+        <Submit label={t("cases.organise.record")} variant="secondary" />
+      </form>
+      {c.stage === "tracked" ? (
+        <ActionButton
+          v={v}
+          action={`${base}/release`}
+          variant="primary"
+          label={t("cases.organise.release")}
+        />
+      ) : null}
     </section>
   );
 }
@@ -332,6 +398,7 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
       </section>
 
       {c.stage !== "released" ? <SignUp v={v} c={c} /> : null}
+      {c.can.organise ? <OrganisePanel v={v} c={c} /> : null}
 
       <section aria-labelledby="case-evidence-title" id="case-evidence">
         <h2 id="case-evidence-title">{t("cases.case.evidenceTitle")}</h2>
@@ -454,5 +521,77 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
       ),
       error ? (error.def.status as 400 | 403 | 409) : 200,
     );
+  });
+
+  /** Runs an organiser's action from the case page, then shows the case with the outcome. */
+  const organiserAction = (path: string, run: (c: Ctx, number: string) => Promise<string>) =>
+    app.post(`/cases/:number/${path}`, async (c) => {
+      const v = kit.view(c);
+      const raw = c.req.param("number");
+      if (!/^\d{1,9}$/.test(raw)) throw fail.notFound();
+      if (!v.actor.personId)
+        return c.redirect(`/sign-in?redirectTo=${encodeURIComponent(`/cases/${raw}`)}`, 303);
+      let notice: string | undefined;
+      let error: AppError | null = null;
+      try {
+        notice = await run(c, raw);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.def.status === 404 || err.def.status >= 500) throw err;
+        error = err;
+      }
+      const view = await getCase(deps, v.actor, raw);
+      return c.html(
+        renderPage(
+          v,
+          {
+            title: `${v.t("cases.case.number", { number: view.number })} · ${view.title}`,
+            nav: "cases",
+            langPath: `/cases/${view.number}`,
+            hasError: !!error,
+          },
+          <CaseView v={v} c={view} notice={notice} error={error?.localized(v.locale)} />,
+        ),
+        error ? (error.def.status as 400 | 403 | 409) : 200,
+      );
+    });
+
+  organiserAction("advance", async (c, number) => {
+    const v = kit.view(c);
+    const form = await readForm(c);
+    const to = str(form, "to");
+    if (!(caseStages as readonly string[]).includes(to)) throw fail.invalid("to", "is not a stage");
+    const url = str(form, "artefactUrl");
+    if (url && !/^https?:\/\/\S+$/i.test(url))
+      throw fail.invalid("artefactUrl", "must be an http(s) address");
+    await advanceStage(deps, v.actor, number, {
+      to: to as CaseStage,
+      artefactUrl: url || undefined,
+      note: str(form, "note") || undefined,
+    });
+    return v.t("cases.organise.advanced", { stage: v.t(`cases.stage.${to}`) });
+  });
+  organiserAction("evidence", async (c, number) => {
+    const v = kit.view(c);
+    const form = await readForm(c);
+    const kind = str(form, "kind");
+    if (!["link", "post", "mail-out"].includes(kind)) throw fail.invalid("kind", "is not one of the choices");
+    const audiences = list(form, "audiences").filter((a) =>
+      (evidenceAudiences as readonly string[]).includes(a),
+    );
+    if (!audiences.length) throw fail.invalid("audiences", "name at least one audience");
+    const url = str(form, "url");
+    if (url && !/^https?:\/\/\S+$/i.test(url)) throw fail.invalid("url", "must be an http(s) address");
+    await recordEvidence(deps, v.actor, number, {
+      kind: kind as "link" | "post" | "mail-out",
+      audiences: audiences as Array<(typeof evidenceAudiences)[number]>,
+      url: url || undefined,
+      note: str(form, "note") || undefined,
+    });
+    return v.t("cases.organise.recorded");
+  });
+  organiserAction("release", async (c, number) => {
+    const v = kit.view(c);
+    await releaseCase(deps, v.actor, number, {});
+    return v.t("cases.organise.released");
   });
 }
