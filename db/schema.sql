@@ -118,6 +118,7 @@ CREATE UNIQUE INDEX case_roles_one_lead_key ON public.case_roles USING btree (ca
 
 CREATE TABLE case_seats (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
+  seq bigint DEFAULT nextval('case_seats_seq_seq'::regclass) NOT NULL,
   case_id uuid NOT NULL,
   category text NOT NULL,
   inviting_agency_id uuid,
@@ -141,7 +142,7 @@ CREATE TABLE case_seats (
   CONSTRAINT case_seats_pkey PRIMARY KEY (id),
   CONSTRAINT case_seats_state_check CHECK ((state = ANY (ARRAY['confirmed'::text, 'waiting'::text, 'withdrawn'::text])))
 );
-CREATE INDEX case_seats_case_idx ON public.case_seats USING btree (case_id, category, state, created_at);
+CREATE INDEX case_seats_case_idx ON public.case_seats USING btree (case_id, category, state, seq);
 CREATE UNIQUE INDEX case_seats_group_key ON public.case_seats USING btree (case_id, group_key) WHERE ((category = 'other-stakeholder'::text) AND (state = 'confirmed'::text));
 CREATE UNIQUE INDEX case_seats_person_key ON public.case_seats USING btree (case_id, person_id) WHERE ((person_id IS NOT NULL) AND (state <> 'withdrawn'::text));
 

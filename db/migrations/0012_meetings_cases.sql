@@ -40,6 +40,7 @@ CREATE TABLE "case_roles" (
 --> statement-breakpoint
 CREATE TABLE "case_seats" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"case_id" uuid NOT NULL,
 	"category" text NOT NULL,
 	"inviting_agency_id" uuid,
@@ -245,7 +246,7 @@ CREATE INDEX "case_roles_case_idx" ON "case_roles" USING btree ("case_id");--> s
 CREATE INDEX "case_roles_agency_idx" ON "case_roles" USING btree ("agency_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "case_roles_one_lead_key" ON "case_roles" USING btree ("case_id") WHERE "case_roles"."kind" = 'lead';--> statement-breakpoint
 CREATE UNIQUE INDEX "case_roles_agency_key" ON "case_roles" USING btree ("case_id","agency_id") WHERE "case_roles"."agency_id" is not null and "case_roles"."kind" in ('lead', 'co-organiser', 'related');--> statement-breakpoint
-CREATE INDEX "case_seats_case_idx" ON "case_seats" USING btree ("case_id","category","state","created_at");--> statement-breakpoint
+CREATE INDEX "case_seats_case_idx" ON "case_seats" USING btree ("case_id","category","state","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "case_seats_group_key" ON "case_seats" USING btree ("case_id","group_key") WHERE "case_seats"."category" = 'other-stakeholder' and "case_seats"."state" = 'confirmed';--> statement-breakpoint
 CREATE UNIQUE INDEX "case_seats_person_key" ON "case_seats" USING btree ("case_id","person_id") WHERE "case_seats"."person_id" is not null and "case_seats"."state" <> 'withdrawn';--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_number_key" ON "cases" USING btree ("number");--> statement-breakpoint

@@ -152,11 +152,7 @@ export async function ledCollaborativeMeetingSince(
 
 /** The seats of a case, oldest first (the waiting list's order). */
 export async function listSeats(db: Queryable, caseId: string): Promise<SeatRow[]> {
-  return db
-    .select()
-    .from(caseSeats)
-    .where(eq(caseSeats.caseId, caseId))
-    .orderBy(asc(caseSeats.createdAt), asc(caseSeats.id));
+  return db.select().from(caseSeats).where(eq(caseSeats.caseId, caseId)).orderBy(asc(caseSeats.seq));
 }
 
 /** Counts confirmed seats of a category (and inviting agency). */
@@ -240,7 +236,7 @@ export async function firstWaiting(db: Queryable, caseId: string): Promise<SeatR
     .where(
       and(eq(caseSeats.caseId, caseId), eq(caseSeats.category, "co-signer"), eq(caseSeats.state, "waiting")),
     )
-    .orderBy(asc(caseSeats.createdAt), asc(caseSeats.id))
+    .orderBy(asc(caseSeats.seq))
     .limit(1);
   return row ?? null;
 }

@@ -179,6 +179,8 @@ export const caseSeats = pgTable(
   "case_seats",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Order of arrival (first come, first served), taken under the case's row lock. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     caseId: uuid("case_id")
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
@@ -200,7 +202,7 @@ export const caseSeats = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    index("case_seats_case_idx").on(t.caseId, t.category, t.state, t.createdAt),
+    index("case_seats_case_idx").on(t.caseId, t.category, t.state, t.seq),
     uniqueIndex("case_seats_group_key")
       .on(t.caseId, t.groupKey)
       .where(sql`${t.category} = 'other-stakeholder' and ${t.state} = 'confirmed'`),
