@@ -59,6 +59,145 @@ CREATE TABLE calendar_days (
   CONSTRAINT calendar_days_source_check CHECK ((source = ANY (ARRAY['official'::text, 'baseline'::text, 'admin'::text])))
 );
 
+CREATE TABLE case_events (
+  id bigint DEFAULT nextval('case_events_id_seq'::regclass) NOT NULL,
+  case_id uuid NOT NULL,
+  at timestamp with time zone NOT NULL,
+  actor_id uuid,
+  kind text NOT NULL,
+  data text,
+  CONSTRAINT case_events_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_events_pkey PRIMARY KEY (id)
+);
+CREATE INDEX case_events_case_idx ON public.case_events USING btree (case_id, id);
+
+CREATE TABLE case_evidence (
+  id bigint DEFAULT nextval('case_evidence_id_seq'::regclass) NOT NULL,
+  case_id uuid NOT NULL,
+  kind text NOT NULL,
+  audiences text[] NOT NULL,
+  url text,
+  note text,
+  recorded_by uuid,
+  at timestamp with time zone NOT NULL,
+  CONSTRAINT case_evidence_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_evidence_kind_check CHECK ((kind = ANY (ARRAY['link'::text, 'post'::text, 'mail-out'::text]))),
+  CONSTRAINT case_evidence_pkey PRIMARY KEY (id),
+  CONSTRAINT case_evidence_recorded_by_people_id_fk FOREIGN KEY (recorded_by) REFERENCES people(id) ON DELETE SET NULL
+);
+CREATE INDEX case_evidence_case_idx ON public.case_evidence USING btree (case_id, id);
+
+CREATE TABLE case_number_counter (
+  id integer NOT NULL,
+  last_number integer NOT NULL,
+  CONSTRAINT case_number_counter_one_row CHECK ((id = 1)),
+  CONSTRAINT case_number_counter_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE case_roles (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  kind text NOT NULL,
+  agency_id uuid,
+  person_id uuid,
+  label text,
+  consented_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  CONSTRAINT case_roles_agency_id_orgs_id_fk FOREIGN KEY (agency_id) REFERENCES orgs(id),
+  CONSTRAINT case_roles_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_roles_consented_by_people_id_fk FOREIGN KEY (consented_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT case_roles_kind_check CHECK ((kind = ANY (ARRAY['lead'::text, 'co-organiser'::text, 'related'::text, 'plenary-facilitator'::text, 'table-facilitator'::text, 'note-taker'::text]))),
+  CONSTRAINT case_roles_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT case_roles_pkey PRIMARY KEY (id),
+  CONSTRAINT case_roles_subject_check CHECK ((((kind = ANY (ARRAY['lead'::text, 'co-organiser'::text, 'related'::text])) AND (agency_id IS NOT NULL)) OR ((kind <> ALL (ARRAY['lead'::text, 'co-organiser'::text, 'related'::text])) AND (person_id IS NOT NULL))))
+);
+CREATE INDEX case_roles_agency_idx ON public.case_roles USING btree (agency_id, kind);
+CREATE UNIQUE INDEX case_roles_agency_key ON public.case_roles USING btree (case_id, agency_id) WHERE ((agency_id IS NOT NULL) AND (kind = ANY (ARRAY['lead'::text, 'co-organiser'::text, 'related'::text])));
+CREATE INDEX case_roles_case_idx ON public.case_roles USING btree (case_id);
+CREATE UNIQUE INDEX case_roles_one_lead_key ON public.case_roles USING btree (case_id) WHERE (kind = 'lead'::text);
+
+CREATE TABLE case_seats (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  seq bigint DEFAULT nextval('case_seats_seq_seq'::regclass) NOT NULL,
+  case_id uuid NOT NULL,
+  category text NOT NULL,
+  inviting_agency_id uuid,
+  group_name text,
+  group_key text,
+  person_id uuid,
+  name text NOT NULL,
+  email text,
+  organisation text,
+  state text NOT NULL,
+  livestream_consent text DEFAULT 'none'::text NOT NULL,
+  added_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT case_seats_added_by_people_id_fk FOREIGN KEY (added_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT case_seats_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_seats_category_check CHECK ((category = ANY (ARRAY['agency-stakeholder'::text, 'co-signer'::text, 'other-stakeholder'::text]))),
+  CONSTRAINT case_seats_consent_check CHECK ((livestream_consent = ANY (ARRAY['none'::text, 'record'::text, 'live'::text]))),
+  CONSTRAINT case_seats_inviting_agency_id_orgs_id_fk FOREIGN KEY (inviting_agency_id) REFERENCES orgs(id),
+  CONSTRAINT case_seats_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT case_seats_pkey PRIMARY KEY (id),
+  CONSTRAINT case_seats_state_check CHECK ((state = ANY (ARRAY['confirmed'::text, 'waiting'::text, 'withdrawn'::text])))
+);
+CREATE INDEX case_seats_case_idx ON public.case_seats USING btree (case_id, category, state, seq);
+CREATE UNIQUE INDEX case_seats_group_key ON public.case_seats USING btree (case_id, group_key) WHERE ((category = 'other-stakeholder'::text) AND (state = 'confirmed'::text));
+CREATE UNIQUE INDEX case_seats_person_key ON public.case_seats USING btree (case_id, person_id) WHERE ((person_id IS NOT NULL) AND (state <> 'withdrawn'::text));
+
+CREATE TABLE case_stages (
+  case_id uuid NOT NULL,
+  stage text NOT NULL,
+  owner_agency_id uuid,
+  owner_person_id uuid,
+  due_on date,
+  meeting_id uuid,
+  artefact_url text,
+  note text,
+  started_at timestamp with time zone,
+  completed_at timestamp with time zone,
+  CONSTRAINT case_stages_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_stages_case_id_stage_pk PRIMARY KEY (case_id, stage),
+  CONSTRAINT case_stages_owner_agency_id_orgs_id_fk FOREIGN KEY (owner_agency_id) REFERENCES orgs(id),
+  CONSTRAINT case_stages_owner_person_id_people_id_fk FOREIGN KEY (owner_person_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT case_stages_stage_check CHECK ((stage = ANY (ARRAY['selected'::text, 'working-meeting'::text, 'research'::text, 'prep-meeting'::text, 'handbook-published'::text, 'collaborative-meeting'::text, 'report'::text, 'public-response'::text, 'tracked'::text, 'released'::text])))
+);
+
+CREATE TABLE cases (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  number integer NOT NULL,
+  title text NOT NULL,
+  summary text DEFAULT ''::text NOT NULL,
+  origin text NOT NULL,
+  urgent boolean DEFAULT false NOT NULL,
+  stage text DEFAULT 'selected'::text NOT NULL,
+  meeting_id uuid,
+  candidate_id uuid,
+  petition_id uuid,
+  petition_ref text,
+  pending_lead_agency_id uuid,
+  livestream_requested text DEFAULT 'none'::text NOT NULL,
+  transcript_id uuid,
+  selected_at timestamp with time zone NOT NULL,
+  year integer NOT NULL,
+  released_at timestamp with time zone,
+  created_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT cases_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT cases_livestream_check CHECK ((livestream_requested = ANY (ARRAY['none'::text, 'record'::text, 'live'::text]))),
+  CONSTRAINT cases_origin_check CHECK ((origin = ANY (ARRAY['voted'::text, 'self-proposed'::text]))),
+  CONSTRAINT cases_pending_lead_agency_id_orgs_id_fk FOREIGN KEY (pending_lead_agency_id) REFERENCES orgs(id),
+  CONSTRAINT cases_pkey PRIMARY KEY (id),
+  CONSTRAINT cases_stage_check CHECK ((stage = ANY (ARRAY['selected'::text, 'working-meeting'::text, 'research'::text, 'prep-meeting'::text, 'handbook-published'::text, 'collaborative-meeting'::text, 'report'::text, 'public-response'::text, 'tracked'::text, 'released'::text]))),
+  CONSTRAINT cases_transcript_id_transcripts_id_fk FOREIGN KEY (transcript_id) REFERENCES transcripts(id) ON DELETE SET NULL
+);
+CREATE UNIQUE INDEX cases_candidate_key ON public.cases USING btree (candidate_id) WHERE (candidate_id IS NOT NULL);
+CREATE UNIQUE INDEX cases_number_key ON public.cases USING btree (number);
+CREATE INDEX cases_stage_idx ON public.cases USING btree (stage, number);
+CREATE INDEX cases_year_idx ON public.cases USING btree (year, number);
+
 CREATE TABLE early_warning_agencies (
   warning_id uuid NOT NULL,
   agency_id uuid NOT NULL,
@@ -384,6 +523,124 @@ CREATE INDEX matters_lead_agency_idx ON public.matters USING btree (lead_agency_
 CREATE UNIQUE INDEX matters_reference_key ON public.matters USING btree (reference);
 CREATE INDEX matters_state_created_idx ON public.matters USING btree (state, created_at, id);
 
+CREATE TABLE meeting_attendance (
+  meeting_id uuid NOT NULL,
+  person_id uuid NOT NULL,
+  recorded_by uuid,
+  recorded_at timestamp with time zone NOT NULL,
+  CONSTRAINT meeting_attendance_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_attendance_meeting_id_person_id_pk PRIMARY KEY (meeting_id, person_id),
+  CONSTRAINT meeting_attendance_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_attendance_recorded_by_people_id_fk FOREIGN KEY (recorded_by) REFERENCES people(id) ON DELETE SET NULL
+);
+
+CREATE TABLE meeting_ballots (
+  meeting_id uuid NOT NULL,
+  round integer NOT NULL,
+  voter_id uuid NOT NULL,
+  choices uuid[] NOT NULL,
+  CONSTRAINT meeting_ballots_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_ballots_meeting_id_round_voter_id_pk PRIMARY KEY (meeting_id, round, voter_id),
+  CONSTRAINT meeting_ballots_voter_id_people_id_fk FOREIGN KEY (voter_id) REFERENCES people(id) ON DELETE CASCADE
+);
+
+CREATE TABLE meeting_candidates (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  meeting_id uuid NOT NULL,
+  source text NOT NULL,
+  title text NOT NULL,
+  summary text DEFAULT ''::text NOT NULL,
+  petition_id uuid,
+  petition_ref text,
+  endorsements integer,
+  threshold integer,
+  proposing_agency_id uuid,
+  proposed_lead_agency_id uuid,
+  lead_consent boolean DEFAULT false NOT NULL,
+  criteria jsonb NOT NULL,
+  internal_note text,
+  urgent boolean DEFAULT false NOT NULL,
+  state text DEFAULT 'candidate'::text NOT NULL,
+  carry_count integer DEFAULT 0 NOT NULL,
+  carried_from_id uuid,
+  position integer NOT NULL,
+  created_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  CONSTRAINT meeting_candidates_carried_from_id_meeting_candidates_id_fk FOREIGN KEY (carried_from_id) REFERENCES meeting_candidates(id),
+  CONSTRAINT meeting_candidates_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT meeting_candidates_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_candidates_pkey PRIMARY KEY (id),
+  CONSTRAINT meeting_candidates_proposed_lead_agency_id_orgs_id_fk FOREIGN KEY (proposed_lead_agency_id) REFERENCES orgs(id),
+  CONSTRAINT meeting_candidates_proposing_agency_id_orgs_id_fk FOREIGN KEY (proposing_agency_id) REFERENCES orgs(id),
+  CONSTRAINT meeting_candidates_source_check CHECK ((source = ANY (ARRAY['petition'::text, 'agency'::text, 'pdis'::text, 'minister-office'::text]))),
+  CONSTRAINT meeting_candidates_state_check CHECK ((state = ANY (ARRAY['candidate'::text, 'won'::text, 'tied'::text, 'lost'::text, 'carry-pending'::text, 'carried'::text, 'withdrawn'::text])))
+);
+CREATE INDEX meeting_candidates_carry_idx ON public.meeting_candidates USING btree (state) WHERE (state = 'carry-pending'::text);
+CREATE INDEX meeting_candidates_meeting_idx ON public.meeting_candidates USING btree (meeting_id, "position");
+
+CREATE TABLE meeting_rounds (
+  meeting_id uuid NOT NULL,
+  round integer NOT NULL,
+  ballots_cast integer DEFAULT 0 NOT NULL,
+  CONSTRAINT meeting_rounds_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_rounds_meeting_id_round_pk PRIMARY KEY (meeting_id, round)
+);
+
+CREATE TABLE meeting_vote_counts (
+  meeting_id uuid NOT NULL,
+  round integer NOT NULL,
+  candidate_id uuid NOT NULL,
+  votes integer DEFAULT 0 NOT NULL,
+  CONSTRAINT meeting_vote_counts_candidate_id_meeting_candidates_id_fk FOREIGN KEY (candidate_id) REFERENCES meeting_candidates(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_vote_counts_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_vote_counts_meeting_id_round_candidate_id_pk PRIMARY KEY (meeting_id, round, candidate_id)
+);
+
+CREATE TABLE meeting_voters (
+  meeting_id uuid NOT NULL,
+  round integer NOT NULL,
+  person_id uuid NOT NULL,
+  token_digest text NOT NULL,
+  issued_at timestamp with time zone NOT NULL,
+  used_at timestamp with time zone,
+  CONSTRAINT meeting_voters_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_voters_meeting_id_round_person_id_pk PRIMARY KEY (meeting_id, round, person_id),
+  CONSTRAINT meeting_voters_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX meeting_voters_token_key ON public.meeting_voters USING btree (token_digest);
+
+CREATE TABLE meetings (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  kind text NOT NULL,
+  title text NOT NULL,
+  date date NOT NULL,
+  start_time text DEFAULT '14:00'::text NOT NULL,
+  location text,
+  case_id uuid,
+  other_business text,
+  rules jsonb NOT NULL,
+  anonymous boolean DEFAULT true NOT NULL,
+  ballot_state text DEFAULT 'none'::text NOT NULL,
+  ballot_round integer DEFAULT 0 NOT NULL,
+  ballot_opened_at timestamp with time zone,
+  ballot_closes_at timestamp with time zone,
+  ballot_closed_at timestamp with time zone,
+  tally jsonb,
+  rerun_required boolean DEFAULT false NOT NULL,
+  created_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT meetings_ballot_state_check CHECK ((ballot_state = ANY (ARRAY['none'::text, 'open'::text, 'closed'::text]))),
+  CONSTRAINT meetings_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT meetings_kind_check CHECK ((kind = ANY (ARRAY['monthly'::text, 'quarterly'::text, 'collaborative'::text, 'prep'::text, 'working'::text]))),
+  CONSTRAINT meetings_pkey PRIMARY KEY (id)
+);
+CREATE INDEX meetings_ballot_due_idx ON public.meetings USING btree (ballot_closes_at) WHERE ((ballot_state = 'open'::text) AND (ballot_closes_at IS NOT NULL));
+CREATE INDEX meetings_case_idx ON public.meetings USING btree (case_id);
+CREATE INDEX meetings_date_idx ON public.meetings USING btree (date, id);
+CREATE INDEX meetings_kind_idx ON public.meetings USING btree (kind, date);
+CREATE UNIQUE INDEX meetings_network_date_key ON public.meetings USING btree (kind, date) WHERE (kind = ANY (ARRAY['monthly'::text, 'quarterly'::text]));
+
 CREATE TABLE memberships (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   person_id uuid NOT NULL,
@@ -689,6 +946,20 @@ CREATE TABLE rosters (
   CONSTRAINT rosters_pkey PRIMARY KEY (id)
 );
 CREATE INDEX rosters_agency_year_idx ON public.rosters USING btree (agency_id, year, created_at);
+
+CREATE TABLE rotations (
+  kind text NOT NULL,
+  position integer NOT NULL,
+  agency_id uuid,
+  person_id uuid,
+  last_served_at timestamp with time zone,
+  last_served_for text,
+  CONSTRAINT rotations_agency_id_orgs_id_fk FOREIGN KEY (agency_id) REFERENCES orgs(id),
+  CONSTRAINT rotations_kind_check CHECK ((kind = ANY (ARRAY['nomination'::text, 'table-facilitator'::text]))),
+  CONSTRAINT rotations_kind_position_pk PRIMARY KEY (kind, "position"),
+  CONSTRAINT rotations_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE,
+  CONSTRAINT rotations_subject_check CHECK ((((kind = 'nomination'::text) AND (agency_id IS NOT NULL)) OR ((kind = 'table-facilitator'::text) AND (person_id IS NOT NULL))))
+);
 
 CREATE TABLE sessions (
   id uuid DEFAULT gen_random_uuid() NOT NULL,

@@ -25,6 +25,8 @@ import { earlyWarningRoutes } from "./modules/early-warnings/index.ts";
 import { petitionRoutes } from "./modules/petitions/index.ts";
 import { archiveRoutes, reviewRoutes, transcriptRoutes } from "./modules/transcripts/index.ts";
 import { searchRoutes } from "./modules/search/index.ts";
+import { meetingRoutes } from "./modules/meetings/index.ts";
+import { caseRoutes } from "./modules/cases/index.ts";
 import { searchDepsFor } from "./search-deps.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
@@ -168,8 +170,12 @@ export function buildApp(deps: AppDeps) {
   // Changes need a signed-in person: answer 401 before looking at the body.
   api.use("*", async (c, next) => {
     const unsafe = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
-    // Sign-in itself and speakers' review links (the token in the address is the credential) excepted.
-    const open = c.req.path.startsWith("/api/v1/auth/") || c.req.path.startsWith("/api/v1/review/");
+    // Sign-in itself, speakers' review links and voters' ballot links (the token in the address is
+    // the credential) excepted.
+    const open =
+      c.req.path.startsWith("/api/v1/auth/") ||
+      c.req.path.startsWith("/api/v1/review/") ||
+      c.req.path.startsWith("/api/v1/ballot/");
     if (unsafe && !c.get("actor").personId && !open) {
       throw fail.unauthenticated();
     }
@@ -199,6 +205,14 @@ export function buildApp(deps: AppDeps) {
   api.route(
     "/",
     reviewRoutes(
+      { db, clock, publicUrl: config.publicUrl, secret: config.sessionSecret },
+      { trustProxy: config.trustProxy },
+    ),
+  );
+  api.route("/", caseRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route(
+    "/",
+    meetingRoutes(
       { db, clock, publicUrl: config.publicUrl, secret: config.sessionSecret },
       { trustProxy: config.trustProxy },
     ),

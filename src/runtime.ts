@@ -10,6 +10,7 @@ import { helpRequestSweep } from "./modules/help-requests/index.ts";
 import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
 import { petitionSweep } from "./modules/petitions/index.ts";
 import { transcriptPublishSweep } from "./modules/transcripts/index.ts";
+import { meetingBallotSweep } from "./modules/meetings/index.ts";
 import { deliverWebhooks, sendDailyDigests } from "./modules/notifications/index.ts";
 import { runSweeps, type Sweep } from "./platform/jobs/index.ts";
 import {
@@ -80,6 +81,7 @@ export function sweeps(rt: Runtime): Sweep[] {
     // After the early-warnings sweep: a warning a petition raises now is asked "did it happen?" later.
     petitionSweep({ db, publicUrl }),
     transcriptPublishSweep({ db, publicUrl }),
+    meetingBallotSweep({ db, publicUrl }),
     {
       name: "digests",
       run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),

@@ -18,6 +18,7 @@ import { importCalendar } from "../modules/calendar/index.ts";
 import { importPetitions } from "../modules/petitions/index.ts";
 import { importTranscriptFiles } from "../modules/transcripts/index.ts";
 import { importTranscriptLinks, seedDemoTranscripts } from "../modules/transcripts/index.ts";
+import { scheduleNetworkMeeting } from "../modules/meetings/index.ts";
 
 const HELP = `po-network — command line of PO Network
 
@@ -34,6 +35,9 @@ Usage: po-network <command> [options]
   restore FILE                        load a backup into an empty database
   jobs run-due [--now ISO]            run every due sweep once (--now sets the clock for this run)
   calendar import FILE.csv            import the official office calendar (政府行政機關辦公日曆表)
+  meetings schedule --month YYYY-MM [--kind monthly|quarterly]
+                                      schedule the month's meeting on its default day (first Monday;
+                                      last week of Mar/Jun/Sep/Dec); does nothing if already scheduled
   import transcripts PATH…            import transcript files and folders (*.md, Akoma Ntoso *.xml); idempotent
   import petitions FILE               import petitions from CSV or JSON; idempotent on external id, all or nothing
                                       then alternates.tsv / redirects.tsv named or found in a folder named
@@ -225,6 +229,45 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         },
         { now: values.now },
       );
+    }
+    case "meetings": {
+      const { values } = parseArgs({
+        args: rest,
+        options: { month: { type: "string" }, kind: { type: "string", default: "monthly" } },
+      });
+      const use = "meetings schedule --month YYYY-MM [--kind monthly|quarterly]";
+      if (sub !== "schedule" || !values.month) return usage(err, use);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) {
+        err.write(`--month: not a month YYYY-MM: ${values.month}\n`);
+        return 2;
+      }
+      if (values.kind !== "monthly" && values.kind !== "quarterly") {
+        err.write(`--kind: must be monthly or quarterly: ${values.kind}\n`);
+        return 2;
+      }
+      const kind = values.kind;
+      return withRuntime(async (rt) => {
+        const deps = {
+          db: rt.database.db,
+          clock: rt.clock,
+          publicUrl: rt.config.publicUrl,
+          secret: rt.config.sessionSecret,
+        };
+        try {
+          const r = await scheduleNetworkMeeting(deps, systemActor, { kind, month: values.month! });
+          out.write(
+            `${r.created ? "scheduled" : "already scheduled"}: ${r.meeting.kind} meeting on ${r.meeting.date} ` +
+              `(${r.meeting.id}), ${r.meeting.candidates.length} candidates carried over\n`,
+          );
+          return 0;
+        } catch (e) {
+          if (e instanceof Error && "code" in e && e.code === "invalid_input") {
+            err.write(`${e.message}\n`);
+            return 2;
+          }
+          throw e;
+        }
+      });
     }
     case "calendar": {
       if (sub !== "import" || !rest[0]) return usage(err, "calendar import FILE.csv");

@@ -16,6 +16,7 @@ export type NavKey =
   | "directory"
   | "transcripts"
   | "petitions"
+  | "cases"
   | "search"
   | "resources"
   | "api"
@@ -40,6 +41,7 @@ const navItems: Array<{ key: Exclude<NavKey, null>; href: string; shownTo?: (act
   { key: "directory", href: "/directory" },
   { key: "transcripts", href: "/transcripts" },
   { key: "petitions", href: "/petitions" },
+  { key: "cases", href: "/cases" },
   { key: "search", href: "/search" },
   { key: "resources", href: "/resources" },
   { key: "api", href: "/api/docs" },

@@ -5,6 +5,8 @@ import { accountPages } from "./account-pages.tsx";
 import { adminPages } from "./admin-page.tsx";
 import { agencyPages } from "./agency-page.tsx";
 import { archivePages } from "./archive/archive-pages.tsx";
+import { casePages } from "./cases/case-pages.tsx";
+import { meetingPages } from "./meetings/meeting-pages.tsx";
 import { pageKit, type PageDeps } from "./deps.ts";
 import { devMailboxPages } from "./dev-mailbox.tsx";
 import { earlyWarningPages } from "./early-warning-pages.tsx";
@@ -45,6 +47,8 @@ export function webPages(deps: PageDeps) {
   publicPages(app, kit);
   archivePages(app, kit);
   petitionPages(app, kit);
+  casePages(app, kit);
+  meetingPages(app, kit);
   searchPages(app, kit);
   agencyPages(app, kit);
   personPages(app, kit);

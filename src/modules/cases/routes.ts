@@ -1,0 +1,264 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  apiRouter,
+  bearerAuth,
+  errorResponses,
+  itemsOf,
+  jsonBody,
+  jsonResponse,
+} from "../../platform/http/openapi.ts";
+import { requirePerson, type AppEnv } from "../directory/index.ts";
+import { bodies, CaseSchema, CaseSummarySchema, ListQuery, SeatSchema } from "./schema.ts";
+import { caseStages } from "./tables.ts";
+import type { CasesDeps } from "./use-cases/deps.ts";
+import { createSelfProposedCase } from "./use-cases/create-self-proposed-case.ts";
+import { getCase } from "./use-cases/get-case.ts";
+import { listCases } from "./use-cases/list-cases.ts";
+import { advanceStage } from "./use-cases/advance-stage.ts";
+import { updateStage } from "./use-cases/update-stage.ts";
+import { updateCase } from "./use-cases/update-case.ts";
+import { addRole, removeRole } from "./use-cases/manage-roles.ts";
+import { addSeat, listSeats, setSeatConsent, withdrawSeat } from "./use-cases/manage-seats.ts";
+import { recordEvidence, releaseCase } from "./use-cases/release-case.ts";
+
+const tags = ["Cases"];
+const numberParam = z.object({ number: z.string().regex(/^\d{1,9}$/, "must be a case number") });
+const seatParam = numberParam.extend({ seatId: z.string().uuid("must be a seat id") });
+const changed = { 200: jsonResponse(CaseSchema, "The case"), ...errorResponses(400, 401, 403, 404, 409) };
+
+/** JSON API of collaborative meeting cases. */
+export function caseRoutes(deps: CasesDeps) {
+  const app = apiRouter<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/cases",
+      tags,
+      summary:
+        "The public index of cases, newest number first; filters: agency (id or slug, any role), stage, year",
+      request: { query: ListQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({ items: z.array(CaseSummarySchema), next: z.string().nullable() }),
+          "Cases",
+        ),
+        ...errorResponses(400),
+      },
+    }),
+    async (c) => c.json(await listCases(deps, c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/cases",
+      tags,
+      security: bearerAuth,
+      summary:
+        "A self-proposed case (自提案): no vote, the next case number, listed at the next monthly meeting",
+      request: jsonBody(bodies.selfProposed),
+      responses: { 201: jsonResponse(CaseSchema, "Created"), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await createSelfProposedCase(deps, requirePerson(c), c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/cases/{number}",
+      tags,
+      summary: "A case with its stages, roles, seat counts, livestream, links, evidence and history",
+      request: { params: numberParam },
+      responses: { 200: jsonResponse(CaseSchema, "The case"), ...errorResponses(400, 404) },
+    }),
+    async (c) => c.json(await getCase(deps, c.get("actor"), c.req.valid("param").number), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/cases/{number}",
+      tags,
+      security: bearerAuth,
+      summary:
+        "Edit a case's text and links: petition (id, address), transcript, requested livestream (organisers)",
+      request: { params: numberParam, ...jsonBody(bodies.update) },
+      responses: changed,
+    }),
+    async (c) =>
+      c.json(await updateCase(deps, requirePerson(c), c.req.valid("param").number, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/cases/{number}/advance",
+      tags,
+      security: bearerAuth,
+      summary: "Move the case on to its next stage (organisers); the issue handbook needs its address",
+      request: { params: numberParam, ...jsonBody(bodies.advance) },
+      responses: changed,
+    }),
+    async (c) =>
+      c.json(
+        await advanceStage(deps, requirePerson(c), c.req.valid("param").number, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/cases/{number}/stages/{stage}",
+      tags,
+      security: bearerAuth,
+      summary: "Set a stage's owners, due date, meeting, artefact and note (organisers)",
+      request: {
+        params: numberParam.extend({ stage: z.enum(caseStages, { error: "must be a stage" }) }),
+        ...jsonBody(bodies.stage),
+      },
+      responses: changed,
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await updateStage(deps, requirePerson(c), p.number, p.stage, c.req.valid("json")), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/cases/{number}/roles",
+      tags,
+      security: bearerAuth,
+      summary: "Add a role: lead, co-organiser or related agency; plenary or table facilitator, note taker",
+      request: { params: numberParam, ...jsonBody(bodies.role) },
+      responses: changed,
+    }),
+    async (c) =>
+      c.json(await addRole(deps, requirePerson(c), c.req.valid("param").number, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/cases/{number}/roles/{roleId}",
+      tags,
+      security: bearerAuth,
+      summary: "Remove a role (organisers)",
+      request: { params: numberParam.extend({ roleId: z.string().uuid("must be a role id") }) },
+      responses: changed,
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await removeRole(deps, requirePerson(c), p.number, p.roleId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/cases/{number}/seats",
+      tags,
+      security: bearerAuth,
+      summary: "Seats with names and e-mail (organisers; the read is audited)",
+      request: { params: numberParam },
+      responses: { 200: jsonResponse(itemsOf(SeatSchema), "Seats"), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => c.json(await listSeats(deps, requirePerson(c), c.req.valid("param").number), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/cases/{number}/seats",
+      tags,
+      security: bearerAuth,
+      summary:
+        "Take or give a seat: ≤ 5 stakeholders per inviting agency, ≤ 5 co-signers then a waiting list, ≤ 10 other stakeholders (1 per group)",
+      request: { params: numberParam, ...jsonBody(bodies.seat) },
+      responses: { 201: jsonResponse(SeatSchema, "The seat"), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(await addSeat(deps, requirePerson(c), c.req.valid("param").number, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/cases/{number}/seats/{seatId}/withdraw",
+      tags,
+      security: bearerAuth,
+      summary: "Give a seat up; the first co-signer waiting takes a freed co-signer seat",
+      request: { params: seatParam },
+      responses: { 200: jsonResponse(SeatSchema, "The seat"), ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await withdrawSeat(deps, requirePerson(c), p.number, p.seatId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/cases/{number}/seats/{seatId}/consent",
+      tags,
+      security: bearerAuth,
+      summary: "An attendee's livestream consent: none, record only, or live",
+      request: { params: seatParam, ...jsonBody(bodies.consent) },
+      responses: { 200: jsonResponse(SeatSchema, "The seat"), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(
+        await setSeatConsent(
+          deps,
+          requirePerson(c),
+          p.number,
+          p.seatId,
+          c.req.valid("json").livestreamConsent,
+        ),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/cases/{number}/evidence",
+      tags,
+      security: bearerAuth,
+      summary:
+        "Record evidence (link, post, mail-out) that the outcome reached proposer, co-signers, participants",
+      request: { params: numberParam, ...jsonBody(bodies.evidence) },
+      responses: changed,
+    }),
+    async (c) =>
+      c.json(
+        await recordEvidence(deps, requirePerson(c), c.req.valid("param").number, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/cases/{number}/release",
+      tags,
+      security: bearerAuth,
+      summary: "Release a tracked case (解除列管); needs evidence for proposer, co-signers and participants",
+      request: { params: numberParam, ...jsonBody(bodies.release) },
+      responses: changed,
+    }),
+    async (c) =>
+      c.json(
+        await releaseCase(deps, requirePerson(c), c.req.valid("param").number, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  return app;
+}

@@ -1,0 +1,195 @@
+import { z } from "@hono/zod-openapi";
+import {
+  caseRoleKinds,
+  caseStages,
+  evidenceAudiences,
+  livestreamConsents,
+  seatCategories,
+} from "./tables.ts";
+
+const Label = z.object({ "zh-TW": z.string(), en: z.string() });
+const OrgRef = z.object({ id: z.string(), slug: z.string(), name: Label }).nullable();
+const PersonRef = z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable() }).nullable();
+
+/** A case in the index. */
+export const CaseSummarySchema = z
+  .object({
+    number: z.number().int(),
+    title: z.string(),
+    origin: z.enum(["voted", "self-proposed"]),
+    urgent: z.boolean(),
+    stage: z.enum(caseStages),
+    year: z.number().int(),
+    selectedAt: z.string(),
+    releasedAt: z.string().nullable(),
+    leadAgency: OrgRef,
+    url: z.string(),
+  })
+  .openapi("CaseSummary");
+
+/** A case with its stages, roles, seats, livestream, links, evidence and trail. */
+export const CaseSchema = CaseSummarySchema.extend({
+  summary: z.string(),
+  pendingLead: z.object({ agency: OrgRef, reason: z.literal("cooldown") }).nullable(),
+  stages: z.array(
+    z.object({
+      stage: z.enum(caseStages),
+      status: z.enum(["done", "current", "upcoming"]),
+      ownerAgency: OrgRef,
+      ownerPerson: PersonRef,
+      dueOn: z.string().nullable(),
+      startedAt: z.string().nullable(),
+      completedAt: z.string().nullable(),
+      meeting: z.object({ id: z.string(), url: z.string() }).nullable(),
+      artefactUrl: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(caseRoleKinds),
+      agency: OrgRef,
+      person: PersonRef,
+      label: z.string().nullable(),
+      consented: z.boolean(),
+    }),
+  ),
+  seats: z.object({
+    agencyStakeholders: z.object({
+      cap: z.number().int(),
+      byAgency: z.array(z.object({ agency: OrgRef, count: z.number().int() })),
+    }),
+    coSigners: z.object({ cap: z.number().int(), confirmed: z.number().int(), waiting: z.number().int() }),
+    otherStakeholders: z.object({
+      cap: z.number().int(),
+      confirmed: z.number().int(),
+      groups: z.array(z.string()),
+    }),
+  }),
+  livestream: z.object({
+    requested: z.enum(livestreamConsents),
+    effective: z.enum(livestreamConsents),
+    consents: z.object({ none: z.number().int(), record: z.number().int(), live: z.number().int() }),
+  }),
+  links: z.object({
+    meeting: z.object({ id: z.string(), url: z.string() }).nullable(),
+    petition: z.object({ id: z.string().nullable(), ref: z.string().nullable() }).nullable(),
+    transcript: z.object({ slug: z.string(), title: z.string(), url: z.string() }).nullable(),
+  }),
+  evidence: z.array(
+    z.object({
+      kind: z.enum(["link", "post", "mail-out"]),
+      audiences: z.array(z.string()),
+      url: z.string().nullable(),
+      note: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  history: z.array(z.object({ at: z.string(), kind: z.string(), data: z.unknown() })),
+  can: z.object({ organise: z.boolean() }),
+}).openapi("Case");
+
+/** A seat as organisers see it. */
+export const SeatSchema = z
+  .object({
+    id: z.string(),
+    category: z.enum(seatCategories),
+    state: z.enum(["confirmed", "waiting", "withdrawn"]),
+    invitingAgency: OrgRef,
+    groupName: z.string().nullable(),
+    name: z.string(),
+    email: z.string().nullable(),
+    organisation: z.string().nullable(),
+    personId: z.string().nullable(),
+    livestreamConsent: z.enum(livestreamConsents),
+    createdAt: z.string(),
+  })
+  .openapi("CaseSeat");
+
+const url = z
+  .string()
+  .trim()
+  .url("must be an http(s) address")
+  .max(2000)
+  .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) address");
+
+/** Bodies of the case routes. */
+export const bodies = {
+  selfProposed: z
+    .object({
+      title: z.string().trim().min(1, "must not be empty").max(300),
+      summary: z.string().trim().max(20_000).optional(),
+      leadAgencyId: z.string().uuid("must be an agency id"),
+      petitionId: z.string().uuid("must be a petition id").nullable().optional(),
+      petitionRef: z.string().trim().max(2000).nullable().optional(),
+    })
+    .openapi("SelfProposedCase"),
+  update: z.object({
+    title: z.string().trim().min(1, "must not be empty").max(300).optional(),
+    summary: z.string().trim().max(20_000).optional(),
+    petitionId: z.string().uuid("must be a petition id").nullable().optional(),
+    petitionRef: z.string().trim().max(2000).nullable().optional(),
+    transcriptId: z.string().uuid("must be a transcript id").nullable().optional(),
+    livestreamRequested: z.enum(livestreamConsents, { error: "must be none, record or live" }).optional(),
+  }),
+  advance: z.object({
+    to: z.enum(caseStages, { error: `must be one of ${caseStages.join(", ")}` }),
+    artefactUrl: url.optional(),
+    note: z.string().trim().max(5_000).optional(),
+  }),
+  stage: z.object({
+    ownerAgencyId: z.string().uuid("must be an agency id").nullable().optional(),
+    ownerPersonId: z.string().uuid("must be a person id").nullable().optional(),
+    dueOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+      .nullable()
+      .optional(),
+    meetingId: z.string().uuid("must be a meeting id").nullable().optional(),
+    artefactUrl: url.nullable().optional(),
+    note: z.string().trim().max(5_000).nullable().optional(),
+  }),
+  role: z.object({
+    kind: z.enum(caseRoleKinds, { error: `must be one of ${caseRoleKinds.join(", ")}` }),
+    agencyId: z.string().uuid("must be an agency id").optional(),
+    personId: z.string().uuid("must be a person id").optional(),
+    label: z.string().trim().max(200).optional(),
+    consent: z.boolean().optional(),
+  }),
+  seat: z.object({
+    category: z.enum(seatCategories, { error: `must be one of ${seatCategories.join(", ")}` }),
+    invitingAgencyId: z.string().uuid("must be an agency id").optional(),
+    groupName: z.string().trim().max(200).optional(),
+    name: z.string().trim().max(200).optional(),
+    email: z.string().trim().email("must be an e-mail address").max(320).optional(),
+    organisation: z.string().trim().max(200).optional(),
+    livestreamConsent: z.enum(livestreamConsents, { error: "must be none, record or live" }).optional(),
+  }),
+  consent: z.object({
+    livestreamConsent: z.enum(livestreamConsents, { error: "must be none, record or live" }),
+  }),
+  evidence: z.object({
+    kind: z.enum(["link", "post", "mail-out"], { error: "must be link, post or mail-out" }),
+    audiences: z
+      .array(z.enum(evidenceAudiences, { error: "must be proposer, co-signers or participants" }))
+      .min(1, "name at least one audience"),
+    url: url.optional(),
+    note: z.string().trim().max(5_000).optional(),
+  }),
+  release: z.object({ note: z.string().trim().max(5_000).optional() }),
+};
+
+/** Query of the case index. */
+export const ListQuery = z.object({
+  agency: z.string().max(100).optional(),
+  stage: z.enum(caseStages, { error: `must be one of ${caseStages.join(", ")}` }).optional(),
+  year: z.coerce
+    .number()
+    .int("must be a year")
+    .min(2000, "must be a year")
+    .max(2200, "must be a year")
+    .optional(),
+  cursor: z.string().max(20).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

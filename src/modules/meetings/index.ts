@@ -1,0 +1,41 @@
+// Public surface of the meetings module.
+import type { Sweep } from "../../platform/jobs/index.ts";
+import type { MeetingsDeps } from "./use-cases/deps.ts";
+import { closeDueBallots } from "./use-cases/close-ballot.ts";
+
+export {
+  meetings,
+  meetingCandidates,
+  meetingVoters,
+  meetingAttendance,
+  meetingBallots,
+  meetingRounds,
+  meetingVoteCounts,
+  rotations,
+  meetingKinds,
+  candidateSources,
+} from "./tables.ts";
+export type { MeetingKind, CandidateSource, VotingRules } from "./tables.ts";
+export type { MeetingsDeps } from "./use-cases/deps.ts";
+export { meetingErrors } from "./errors.ts";
+export { selectionCriteria, checkCriteria, petitionStanding } from "./criteria.ts";
+export { countBallot, votesPerVoter, DEFAULT_RULES, type Tally } from "./tally.ts";
+export { defaultMonthlyDate, defaultQuarterlyDate } from "./dates.ts";
+export { createMeeting, scheduleNetworkMeeting } from "./use-cases/create-meeting.ts";
+export { getMeeting } from "./use-cases/get-meeting.ts";
+export { listMeetings } from "./use-cases/list-meetings.ts";
+export { addCandidate, withdrawCandidate } from "./use-cases/add-candidate.ts";
+export { issueBallots } from "./use-cases/issue-ballots.ts";
+export { getBallot, castBallot } from "./use-cases/cast-ballot.ts";
+export { recordAttendance, setRollCall } from "./use-cases/record-attendance.ts";
+export { closeBallot, closeDueBallots, getTally, chooseTiedCandidate } from "./use-cases/close-ballot.ts";
+export { getRotation, setRotation, takeTurn } from "./use-cases/rotations.ts";
+export { meetingRoutes } from "./routes.ts";
+
+/** The sweep that closes ballots whose closing time has come. */
+export function meetingBallotSweep(deps: Omit<MeetingsDeps, "clock" | "secret">): Sweep {
+  return {
+    name: "meeting-ballots",
+    run: async (now) => ({ closed: await closeDueBallots({ ...deps, clock: { now: () => now } }) }),
+  };
+}
