@@ -189,6 +189,7 @@ CREATE TABLE cases (
   CONSTRAINT cases_livestream_check CHECK ((livestream_requested = ANY (ARRAY['none'::text, 'record'::text, 'live'::text]))),
   CONSTRAINT cases_origin_check CHECK ((origin = ANY (ARRAY['voted'::text, 'self-proposed'::text]))),
   CONSTRAINT cases_pending_lead_agency_id_orgs_id_fk FOREIGN KEY (pending_lead_agency_id) REFERENCES orgs(id),
+  CONSTRAINT cases_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id),
   CONSTRAINT cases_pkey PRIMARY KEY (id),
   CONSTRAINT cases_stage_check CHECK ((stage = ANY (ARRAY['selected'::text, 'working-meeting'::text, 'research'::text, 'prep-meeting'::text, 'handbook-published'::text, 'collaborative-meeting'::text, 'report'::text, 'public-response'::text, 'tracked'::text, 'released'::text]))),
   CONSTRAINT cases_transcript_id_transcripts_id_fk FOREIGN KEY (transcript_id) REFERENCES transcripts(id) ON DELETE SET NULL
@@ -569,6 +570,7 @@ CREATE TABLE meeting_candidates (
   CONSTRAINT meeting_candidates_carried_from_id_meeting_candidates_id_fk FOREIGN KEY (carried_from_id) REFERENCES meeting_candidates(id),
   CONSTRAINT meeting_candidates_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
   CONSTRAINT meeting_candidates_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_candidates_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id),
   CONSTRAINT meeting_candidates_pkey PRIMARY KEY (id),
   CONSTRAINT meeting_candidates_proposed_lead_agency_id_orgs_id_fk FOREIGN KEY (proposed_lead_agency_id) REFERENCES orgs(id),
   CONSTRAINT meeting_candidates_proposing_agency_id_orgs_id_fk FOREIGN KEY (proposing_agency_id) REFERENCES orgs(id),

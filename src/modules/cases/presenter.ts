@@ -51,6 +51,8 @@ export function presentCase(
     evidence: EvidenceRow[];
     events: Array<{ at: Date; kind: string; actorId: string | null; data: string | null }>;
     transcript: { slug: string; title: string } | null;
+    /** The linked petition, when it is in the product (only `getCase` looks it up). */
+    petition?: { title: string; url: string } | null;
     labels: Labels;
     can: { organise: boolean };
   },
@@ -122,7 +124,15 @@ export function presentCase(
     },
     links: {
       meeting: c.meetingId ? { id: c.meetingId, url: `/meetings/${c.meetingId}` } : null,
-      petition: c.petitionId || c.petitionRef ? { id: c.petitionId, ref: c.petitionRef } : null,
+      petition:
+        c.petitionId || c.petitionRef
+          ? {
+              id: c.petitionId,
+              ref: c.petitionRef,
+              title: parts.petition?.title ?? null,
+              url: parts.petition?.url ?? null,
+            }
+          : null,
       transcript: parts.transcript
         ? {
             slug: parts.transcript.slug,

@@ -391,6 +391,34 @@ describe("the public case and its index", () => {
     assert.equal((await t.api("GET", "/api/v1/cases/abc")).status, 400);
   });
 
+  test("a petition in the product is linked by id, with its title and page; an unknown id is refused", async () => {
+    const created = await t.api("POST", "/api/v1/petitions", {
+      token: pdis,
+      body: { title: "公共運輸票證整合", text: "希望各縣市票證可以互通。", endorsements: 5200 },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const petitionId = created.body.id as string;
+    const unknown = await t.api("PATCH", "/api/v1/cases/2", {
+      token: pdis,
+      body: { petitionId: "00000000-0000-4000-8000-000000000000" },
+    });
+    assert.equal(unknown.status, 400);
+    assert.match(JSON.stringify(unknown.body), /petitionId/);
+    const linked = await t.api("PATCH", "/api/v1/cases/2", { token: pdis, body: { petitionId } });
+    assert.equal(linked.status, 200, JSON.stringify(linked.body));
+    assert.equal(linked.body.links.petition.id, petitionId);
+    assert.equal(linked.body.links.petition.title, "公共運輸票證整合");
+    assert.equal(linked.body.links.petition.url, `/petitions/${petitionId}`);
+    const page = await t.app.request("/cases/2");
+    assert.match(await page.text(), new RegExp(`href="/petitions/${petitionId}"`));
+    const refused = await t.api("POST", "/api/v1/cases", {
+      token: moiPo,
+      body: { title: "x", leadAgencyId: agency.moi, petitionId: "00000000-0000-4000-8000-000000000000" },
+    });
+    assert.equal(refused.status, 400);
+    assert.match(JSON.stringify(refused.body), /petitionId/);
+  });
+
   test("the index filters by agency, stage and year", async () => {
     const all = (await t.api("GET", "/api/v1/cases")).body.items;
     assert.deepEqual(

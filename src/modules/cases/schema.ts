@@ -74,7 +74,14 @@ export const CaseSchema = CaseSummarySchema.extend({
   }),
   links: z.object({
     meeting: z.object({ id: z.string(), url: z.string() }).nullable(),
-    petition: z.object({ id: z.string().nullable(), ref: z.string().nullable() }).nullable(),
+    petition: z
+      .object({
+        id: z.string().nullable(),
+        ref: z.string().nullable(),
+        title: z.string().nullable(),
+        url: z.string().nullable(),
+      })
+      .nullable(),
     transcript: z.object({ slug: z.string(), title: z.string(), url: z.string() }).nullable(),
   }),
   evidence: z.array(

@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { orgs, people } from "../directory/index.ts";
 import { transcripts } from "../transcripts/index.ts";
+import { petitions } from "../petitions/index.ts";
 
 /** The stages of a collaborative meeting case, in order. */
 export const caseStages = [
@@ -85,8 +86,8 @@ export const cases = pgTable(
     meetingId: uuid("meeting_id"),
     /** The candidate it came from (meetings module). */
     candidateId: uuid("candidate_id"),
-    /** The petition, by id, once the petitions module exists (no foreign key yet). */
-    petitionId: uuid("petition_id"),
+    /** The petition it comes from (petitions module), when it is in the product; else `petitionRef`. */
+    petitionId: uuid("petition_id").references(() => petitions.id),
     /** The petition's address or reference as text (e.g. its Join URL). */
     petitionRef: text("petition_ref"),
     /** The agency proposed to lead while it is cooling down (led within 45 days) and has not consented. */

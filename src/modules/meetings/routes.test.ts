@@ -424,3 +424,52 @@ describe("no ranking", () => {
     assert.doesNotMatch(doc, /leaderboard|ranking|"score"/i);
   });
 });
+
+describe("a petition in the product as a candidate", () => {
+  test("its endorsement count is the record's, not the proposer's; an unknown id is refused", async () => {
+    const m2 = await meeting({ kind: "monthly", month: "2026-09" });
+    const petition = async (title: string, endorsements: number) => {
+      const r = await t.api("POST", "/api/v1/petitions", {
+        token: pdis,
+        body: { title, text: "內容", endorsements },
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.id as string;
+    };
+    const low = await petition("附議不足的提案", 3000);
+    const refused = await t.api("POST", `/api/v1/meetings/${m2.id}/candidates`, {
+      token: pdis,
+      body: {
+        source: "petition",
+        title: "附議不足",
+        petitionId: low,
+        endorsements: 9999,
+        proposedLeadAgencyId: agency.moi,
+        criteria: yes,
+      },
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error.field, "criteria.petition-endorsements");
+    const unknown = await t.api("POST", `/api/v1/meetings/${m2.id}/candidates`, {
+      token: pdis,
+      body: {
+        source: "petition",
+        title: "不存在",
+        petitionId: "00000000-0000-4000-8000-000000000000",
+        proposedLeadAgencyId: agency.moi,
+        criteria: yes,
+      },
+    });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.field, "petitionId");
+    const near = await petition("接近門檻的提案", 4200);
+    const ok = await candidate(m2.id, {
+      source: "petition",
+      title: "接近門檻",
+      petitionId: near,
+      proposedLeadAgencyId: agency.moi,
+    });
+    assert.equal(ok.petition.standing, "near");
+    assert.equal(ok.petition.id, near);
+  });
+});

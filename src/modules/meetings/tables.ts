@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { orgs, people } from "../directory/index.ts";
+import { petitions } from "../petitions/index.ts";
 
 /** Kinds of meetings. */
 export const meetingKinds = ["monthly", "quarterly", "collaborative", "prep", "working"] as const;
@@ -105,8 +106,8 @@ export const meetingCandidates = pgTable(
     source: text("source").notNull().$type<CandidateSource>(),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
-    /** The petition, by id, once the petitions module exists (no foreign key yet). */
-    petitionId: uuid("petition_id"),
+    /** The petition it comes from (petitions module), when it is in the product; else `petitionRef`. */
+    petitionId: uuid("petition_id").references(() => petitions.id),
     petitionRef: text("petition_ref"),
     endorsements: integer("endorsements"),
     threshold: integer("threshold"),

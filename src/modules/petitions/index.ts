@@ -1,5 +1,7 @@
 // Public surface of the petitions module: other modules import only from here.
+import type { Queryable } from "../../platform/db/database.ts";
 import type { Sweep } from "../../platform/jobs/index.ts";
+import { findPetition } from "./repository.ts";
 import type { PetitionsDeps } from "./use-cases/deps.ts";
 import { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
 
@@ -36,6 +38,32 @@ export { exportPetitions, petitionsCsv } from "./use-cases/export-petitions.ts";
 export { getPetitionSettings, setPetitionSettings } from "./use-cases/petition-settings.ts";
 export { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
 export { petitionRoutes } from "./routes.ts";
+
+/** What another module shows of a petition it links to (a vote candidate, a case). Petitions are public. */
+export interface PetitionSummary {
+  id: string;
+  title: string;
+  kind: string;
+  state: string;
+  endorsementCount: number;
+  threshold: number;
+  url: string;
+}
+
+/** A petition's summary by id; null when there is none. */
+export async function petitionSummary(db: Queryable, id: string): Promise<PetitionSummary | null> {
+  const p = await findPetition(db, id);
+  if (!p) return null;
+  return {
+    id: p.id,
+    title: p.title,
+    kind: p.kind,
+    state: p.state,
+    endorsementCount: p.endorsementCount,
+    threshold: p.threshold,
+    url: `/petitions/${p.id}`,
+  };
+}
 
 /** The sweep of petition timers: windows, deadlines and their escalation, no-response warnings. */
 export function petitionSweep(deps: Omit<PetitionsDeps, "clock">): Sweep {

@@ -342,7 +342,9 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
             {c.links.petition ? (
               <li>
                 {t("cases.case.petition")}：
-                {isHttp(c.links.petition.ref) ? (
+                {c.links.petition.url ? (
+                  <a href={c.links.petition.url}>{c.links.petition.title}</a>
+                ) : isHttp(c.links.petition.ref) ? (
                   <a href={c.links.petition.ref!}>{c.links.petition.ref}</a>
                 ) : (
                   (c.links.petition.ref ?? c.links.petition.id)

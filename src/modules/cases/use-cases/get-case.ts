@@ -5,6 +5,7 @@ import { presentCase, type Labels } from "../presenter.ts";
 import * as repo from "../repository.ts";
 import type { CasesDeps } from "./deps.ts";
 import { loadCase, parseCaseNumber } from "./shared.ts";
+import { petitionSummary } from "../../petitions/index.ts";
 
 /** Resolves the agency and person ids of cases to labels in two queries. */
 export async function labelsFor(
@@ -35,6 +36,7 @@ export async function getCase(deps: CasesDeps, actor: Actor, rawNumber: string |
     repo.listEvents(deps.db, c.id),
   ]);
   const t = c.transcriptId ? await repo.publishedTranscript(deps.db, c.transcriptId) : null;
+  const petition = c.petitionId ? await petitionSummary(deps.db, c.petitionId) : null;
   const labels = await labelsFor(
     deps.db,
     [
@@ -52,6 +54,7 @@ export async function getCase(deps: CasesDeps, actor: Actor, rawNumber: string |
     evidence,
     events,
     transcript: t?.published ? t : null,
+    petition,
     labels,
     can: { organise: c.stage !== "released" && isCaseOrganiser(actor, roles) },
   });

@@ -7,6 +7,7 @@ import * as repo from "../repository.ts";
 import type { CandidateSource } from "../tables.ts";
 import type { MeetingsDeps } from "./deps.ts";
 import { getMeeting } from "./get-meeting.ts";
+import { petitionSummary } from "../../petitions/index.ts";
 import { loadMeeting, runsNetworkMeetings } from "./shared.ts";
 
 /** A candidate topic for a monthly meeting's vote. */
@@ -43,10 +44,17 @@ export async function addCandidate(
       throw fail.forbidden();
     if (input.urgent) throw fail.invalid("urgent", "only PDIS marks a topic urgent");
   }
-  if (input.source === "petition" && input.endorsements === undefined)
-    throw fail.invalid("endorsements", "is required for a petition");
+  // A petition in the product speaks for itself: its endorsement count and threshold are the record's,
+  // not the proposer's. One known only by address (e.g. on Join) needs the count typed in.
+  const petition = input.petitionId ? await petitionSummary(deps.db, input.petitionId) : null;
+  if (input.petitionId && !petition) throw fail.invalid("petitionId", "no such petition");
+  if (petition && input.source !== "petition")
+    throw fail.invalid("petitionId", "only a petition's topic links a petition");
+  if (input.source === "petition" && !petition && input.endorsements === undefined)
+    throw fail.invalid("endorsements", "is required for a petition known only by its address");
   if (input.source === "petition" && !input.petitionId && !input.petitionRef)
     throw fail.invalid("petitionRef", "a petition candidate needs its id or address");
+  const endorsements = petition ? petition.endorsementCount : input.endorsements;
   if (input.source === "agency" && !input.proposingAgencyId)
     throw fail.invalid("proposingAgencyId", "is required for an agency's topic");
   for (const field of ["proposingAgencyId", "proposedLeadAgencyId"] as const) {
@@ -55,12 +63,12 @@ export async function addCandidate(
     const o = await findOrg(deps.db, id);
     if (!o || o.kind !== "agency") throw fail.invalid(field, "must be an agency");
   }
-  const threshold = input.threshold ?? DEFAULT_THRESHOLD;
+  const threshold = petition?.threshold ?? input.threshold ?? DEFAULT_THRESHOLD;
   const answers = input.criteria ?? {};
   const results = checkCriteria(
     {
       source: input.source,
-      endorsements: input.endorsements ?? null,
+      endorsements: endorsements ?? null,
       threshold,
       proposedLeadAgencyId: input.proposedLeadAgencyId ?? null,
     },
@@ -80,7 +88,7 @@ export async function addCandidate(
       summary: input.summary ?? "",
       petitionId: input.petitionId ?? null,
       petitionRef: input.petitionRef ?? null,
-      endorsements: input.endorsements ?? null,
+      endorsements: endorsements ?? null,
       threshold: input.source === "petition" ? threshold : null,
       proposingAgencyId: input.proposingAgencyId ?? null,
       proposedLeadAgencyId: input.proposedLeadAgencyId ?? null,
