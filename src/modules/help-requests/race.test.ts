@@ -1,8 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { createTestApp } from "../../platform/testing/app.ts";
+import { runDueInChild } from "../../platform/testing/cli.ts";
 import { askForHelp } from "./index.ts";
 import { findPersonByEmail, grantsOf, findOrg } from "../directory/index.ts";
 import type { FixedClock } from "../../platform/clock/index.ts";
@@ -18,22 +18,6 @@ before(async () => {
 after(async () => {
   if (serverRun) await t.close();
 });
-
-function runDue(
-  databaseUrl: string,
-  now: string,
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/po-network.js", "jobs", "run-due", "--now", now], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d));
-    child.stderr.on("data", (d: Buffer) => (err += d));
-    child.on("exit", (code) => resolve({ code, out, err }));
-  });
-}
 
 test(
   "two sweeps racing in two processes escalate each request exactly once",
@@ -57,8 +41,8 @@ test(
     }
     const now = "2026-03-04T00:00:00Z"; // after every acknowledge deadline (end of 3 March)
     const [a, b] = await Promise.all([
-      runDue(t.rt.config.databaseUrl!, now),
-      runDue(t.rt.config.databaseUrl!, now),
+      runDueInChild(t.rt.config.databaseUrl!, now),
+      runDueInChild(t.rt.config.databaseUrl!, now),
     ]);
     assert.equal(a.code, 0, a.err);
     assert.equal(b.code, 0, b.err);
@@ -75,7 +59,7 @@ test(
     );
     assert.equal(notes[0]!.n, N, "the requester is told once per escalation");
     // A third run at the same time finds nothing left to do.
-    const c = await runDue(t.rt.config.databaseUrl!, now);
+    const c = await runDueInChild(t.rt.config.databaseUrl!, now);
     assert.equal(JSON.parse(c.out)["help-requests"].escalated, 0);
   },
 );

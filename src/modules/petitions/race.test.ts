@@ -1,8 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { createTestApp } from "../../platform/testing/app.ts";
+import { runDueInChild } from "../../platform/testing/cli.ts";
 import type { FixedClock } from "../../platform/clock/index.ts";
 import { systemActor } from "../directory/index.ts";
 import { importPetitions } from "./index.ts";
@@ -18,22 +18,6 @@ before(async () => {
 after(async () => {
   if (serverRun) await t.close();
 });
-
-function runDue(
-  databaseUrl: string,
-  now: string,
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/po-network.js", "jobs", "run-due", "--now", now], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d));
-    child.stderr.on("data", (d: Buffer) => (err += d));
-    child.on("exit", (code) => resolve({ code, out, err }));
-  });
-}
 
 test(
   "two sweeps racing in two processes escalate each lapsed deadline exactly once",
@@ -54,8 +38,8 @@ test(
     // After the response deadline (end of 4 May): the plan and the response of each have lapsed.
     const now = "2026-05-05T01:00:00Z";
     const [a, b] = await Promise.all([
-      runDue(t.rt.config.databaseUrl!, now),
-      runDue(t.rt.config.databaseUrl!, now),
+      runDueInChild(t.rt.config.databaseUrl!, now),
+      runDueInChild(t.rt.config.databaseUrl!, now),
     ]);
     assert.equal(a.code, 0, a.err);
     assert.equal(b.code, 0, b.err);
@@ -66,7 +50,7 @@ test(
       sql`select count(*)::int as n, count(distinct (petition_id, clock, level))::int as keys from petition_escalations`,
     );
     assert.deepEqual(counts[0], { n: 2 * N, keys: 2 * N });
-    const c = await runDue(t.rt.config.databaseUrl!, now);
+    const c = await runDueInChild(t.rt.config.databaseUrl!, now);
     assert.equal(JSON.parse(c.out).petitions.escalated, 0);
   },
 );
