@@ -26,7 +26,7 @@ import { petitionRoutes } from "./modules/petitions/index.ts";
 import { archiveRoutes, reviewRoutes, transcriptRoutes } from "./modules/transcripts/index.ts";
 import { searchRoutes } from "./modules/search/index.ts";
 import { meetingRoutes } from "./modules/meetings/index.ts";
-import { caseRoutes } from "./modules/cases/index.ts";
+import { caseRoutes, casesOfPetition } from "./modules/cases/index.ts";
 import { searchDepsFor } from "./search-deps.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
@@ -198,7 +198,15 @@ export function buildApp(deps: AppDeps) {
   api.route("/", notificationRoutes({ db, clock }));
   api.route("/", helpRequestRoutes({ db, clock, publicUrl: config.publicUrl }));
   api.route("/", earlyWarningRoutes({ db, clock, publicUrl: config.publicUrl }));
-  api.route("/", petitionRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route(
+    "/",
+    petitionRoutes({
+      db,
+      clock,
+      publicUrl: config.publicUrl,
+      linkedCases: (id) => casesOfPetition(db, id),
+    }),
+  );
   api.route("/", transcriptRoutes({ db, clock }));
   api.route("/", searchRoutes(searchDeps));
   api.route("/", archiveRoutes({ db, clock, publicUrl: config.publicUrl }));

@@ -42,6 +42,8 @@ export const casesOfCandidates = (db: Queryable, candidateIds: string[]) =>
 /** Self-proposed cases selected in [from, to) (a monthly meeting's agenda). */
 export const selfProposedBetween = (db: Queryable, from: Date, to: Date) =>
   repo.selfProposedBetween(db, from, to);
+/** Cases that link a petition, by number (the petition's page links back to them). */
+export const casesOfPetition = (db: Queryable, petitionId: string) => repo.casesOfPetition(db, petitionId);
 /** Tracked cases by number (a monthly meeting's agenda). */
 export const trackedCases = (db: Queryable) => repo.trackedCases(db);
 

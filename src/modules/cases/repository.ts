@@ -303,6 +303,15 @@ export async function selfProposedBetween(db: Queryable, from: Date, to: Date): 
     .orderBy(asc(cases.number));
 }
 
+/** Cases that link a petition, by number (the petition's page links back to them). */
+export async function casesOfPetition(db: Queryable, petitionId: string) {
+  return db
+    .select({ number: cases.number, title: cases.title, stage: cases.stage })
+    .from(cases)
+    .where(eq(cases.petitionId, petitionId))
+    .orderBy(asc(cases.number));
+}
+
 /** Tracked cases (列管), by number (for a monthly meeting's agenda). */
 export async function trackedCases(db: Queryable): Promise<CaseRow[]> {
   return db.select().from(cases).where(eq(cases.stage, "tracked")).orderBy(asc(cases.number));

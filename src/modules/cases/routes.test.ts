@@ -411,6 +411,14 @@ describe("the public case and its index", () => {
     assert.equal(linked.body.links.petition.url, `/petitions/${petitionId}`);
     const page = await t.app.request("/cases/2");
     assert.match(await page.text(), new RegExp(`href="/petitions/${petitionId}"`));
+    // Both ways: the petition lists the case that took it up, in the API and on its page.
+    const back = await t.api("GET", `/api/v1/petitions/${petitionId}`);
+    assert.deepEqual(
+      back.body.cases.map((c: any) => [c.number, c.url]),
+      [[2, "/cases/2"]],
+    );
+    const petitionPage = await (await t.app.request(`/petitions/${petitionId}`)).text();
+    assert.match(petitionPage, /href="\/cases\/2"/);
     const refused = await t.api("POST", "/api/v1/cases", {
       token: moiPo,
       body: { title: "x", leadAgencyId: agency.moi, petitionId: "00000000-0000-4000-8000-000000000000" },

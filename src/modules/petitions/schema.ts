@@ -96,6 +96,10 @@ export const PetitionSchema = PetitionSummarySchema.extend({
   updates: z.array(z.object({ id: z.string(), body: z.string(), at: z.string() })),
   timeline: z.array(z.object({ at: z.string(), kind: z.string(), internal: z.boolean(), data: z.unknown() })),
   followers: z.object({ count: z.number().int(), following: z.boolean() }),
+  /** The collaborative meeting cases that took the petition up. */
+  cases: z.array(
+    z.object({ number: z.number().int(), title: z.string(), stage: z.string(), url: z.string() }),
+  ),
   internal: z
     .object({
       escalations: z.array(

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { listAgencies, type AppEnv } from "../../modules/directory/index.ts";
+import { casesOfPetition } from "../../modules/cases/index.ts";
 import {
   addUpdate,
   assignPetition,
@@ -580,6 +581,19 @@ function PetitionViewPage(props: { v: View; p: Summary; forms: Forms; done?: str
         </section>
       ) : null}
 
+      {p.cases.length ? (
+        <section aria-labelledby="cases-title">
+          <h2 id="cases-title">{t("petitions.cases")}</h2>
+          <ul>
+            {p.cases.map((c) => (
+              <li>
+                <a href={c.url}>{t("petitions.caseLink", { number: c.number, title: c.title })}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("petitions.timeline")}</h2>
         <ol class="activity timeline">
@@ -758,6 +772,7 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
     db: kit.deps.database.db,
     clock: kit.deps.clock,
     publicUrl: kit.deps.config.publicUrl,
+    linkedCases: (id) => casesOfPetition(kit.deps.database.db, id),
   };
 
   app.get("/petitions", async (c) => {

@@ -6,4 +6,9 @@ export interface PetitionsDeps {
   db: Db;
   clock: Clock;
   publicUrl: string;
+  /**
+   * The collaborative meeting cases that link a petition (composed by the app from the cases
+   * module, which depends on this one): the petition's page links back to them.
+   */
+  linkedCases?: (petitionId: string) => Promise<Array<{ number: number; title: string; stage: string }>>;
 }

@@ -33,6 +33,7 @@ export async function getPetition(deps: PetitionsDeps, actor: Actor, id: string)
     repo.listUpdates(deps.db, p.id),
     repo.followState(deps.db, p.id, actor.personId),
   ]);
+  const cases = (await deps.linkedCases?.(p.id)) ?? [];
   const shownResponse = response && (response.publishedAt || internal) ? response : null;
   const escalations = internal ? await repo.listEscalations(deps.db, p.id) : [];
   const respondable = ["qualified", "assigned", "plan-published"].includes(p.state);
@@ -46,6 +47,12 @@ export async function getPetition(deps: PetitionsDeps, actor: Actor, id: string)
     updates: updates.map(presentUpdate),
     timeline: events.map(presentEvent),
     followers: { count: follow.count, following: follow.mine },
+    cases: cases.map((c) => ({
+      number: c.number,
+      title: c.title,
+      stage: c.stage,
+      url: `/cases/${c.number}`,
+    })),
     internal: internal
       ? {
           escalations: escalations.map(presentEscalation),
