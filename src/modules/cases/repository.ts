@@ -294,6 +294,20 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<CaseRow[]
     .limit(f.limit);
 }
 
+/** Every case by number, with the stage rows of each and the slugs of published linked transcripts. */
+export async function allCasesForExport(db: Queryable) {
+  const rows = await db.select().from(cases).orderBy(asc(cases.number));
+  const ids = rows.map((c) => c.id);
+  const stages = ids.length
+    ? await db.select().from(caseStageRows).where(inArray(caseStageRows.caseId, ids))
+    : [];
+  const transcripts = await db.execute<{ id: string; slug: string }>(
+    sql`select id, slug from transcripts where state = 'published'
+        and id in (select transcript_id from cases where transcript_id is not null)`,
+  );
+  return { rows, stages, transcriptSlugs: new Map(transcripts.rows.map((t) => [t.id, t.slug])) };
+}
+
 /** Self-proposed cases selected in a period (for a monthly meeting's agenda). */
 export async function selfProposedBetween(db: Queryable, from: Date, to: Date): Promise<CaseRow[]> {
   return db

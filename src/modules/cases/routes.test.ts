@@ -454,4 +454,35 @@ describe("the public case and its index", () => {
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.field, "stage");
   });
+
+  test("open data: every case as JSON and CSV, without seats or attendees", async () => {
+    const json = await t.api("GET", "/api/v1/cases/export.json");
+    assert.equal(json.status, 200);
+    assert.deepEqual(
+      json.body.map((c: any) => c.number),
+      [1, 2, 3, 4, 5, 6, 7],
+    );
+    const first = json.body[0];
+    assert.equal(first.stage, "released");
+    assert.equal(first.stages.length, 10);
+    assert.ok(
+      first.stages.every((s: any) => s.startedAt !== null),
+      "a released case went through every stage",
+    );
+    const second = json.body[1];
+    assert.equal(second.petition.title, undefined, "the summary form: id and reference");
+    assert.ok(second.petition.id);
+    assert.ok(second.transcript, "a published transcript's slug");
+    assert.doesNotMatch(JSON.stringify(json.body), /@example|seats|email/i);
+    const csv = await t.app.request("/api/v1/cases/export.csv");
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get("content-type") ?? "", /text\/csv/);
+    const lines = (await csv.text())
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\n");
+    assert.equal(lines.length, 8, "a header and one row per case");
+    assert.match(lines[0]!, /^number,title,summary,origin/);
+    assert.match(lines[0]!, /released_started_at,released_completed_at$/);
+  });
 });

@@ -8,7 +8,8 @@ import {
   jsonResponse,
 } from "../../platform/http/openapi.ts";
 import { requirePerson, type AppEnv } from "../directory/index.ts";
-import { bodies, CaseSchema, CaseSummarySchema, ListQuery, SeatSchema } from "./schema.ts";
+import { bodies, CaseExportSchema, CaseSchema, CaseSummarySchema, ListQuery, SeatSchema } from "./schema.ts";
+import { casesCsv, exportCases } from "./use-cases/export-cases.ts";
 import { caseStages } from "./tables.ts";
 import type { CasesDeps } from "./use-cases/deps.ts";
 import { createSelfProposedCase } from "./use-cases/create-self-proposed-case.ts";
@@ -47,6 +48,36 @@ export function caseRoutes(deps: CasesDeps) {
       },
     }),
     async (c) => c.json(await listCases(deps, c.req.valid("query")), 200),
+  );
+
+  // Registered before /cases/{number}, which would otherwise refuse "export.json" as a number.
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/cases/export.json",
+      tags,
+      summary: "Open data: every case with its agencies, stage dates and links (JSON)",
+      responses: { 200: jsonResponse(z.array(CaseExportSchema), "Every case, by number") },
+    }),
+    async (c) => c.json(await exportCases(deps), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/cases/export.csv",
+      tags,
+      summary: "Open data: every case with its agencies, stage dates and links (CSV, UTF-8)",
+      responses: {
+        200: { description: "CSV, one row per case", content: { "text/csv": { schema: z.string() } } },
+      },
+    }),
+    async (c) => {
+      const csv = casesCsv(await exportCases(deps));
+      c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header("Content-Disposition", 'attachment; filename="cases.csv"');
+      return c.body(csv, 200);
+    },
   );
 
   app.openapi(

@@ -27,6 +27,24 @@ export const CaseSummarySchema = z
   })
   .openapi("CaseSummary");
 
+/** A case as open data (`/cases/export.json`). */
+export const CaseExportSchema = CaseSummarySchema.extend({
+  summary: z.string(),
+  coOrganisers: z.array(z.string()),
+  relatedAgencies: z.array(z.string()),
+  stages: z.array(
+    z.object({
+      stage: z.enum(caseStages),
+      startedAt: z.string().nullable(),
+      completedAt: z.string().nullable(),
+      artefactUrl: z.string().nullable(),
+    }),
+  ),
+  petition: z.object({ id: z.string().nullable(), ref: z.string().nullable() }).nullable(),
+  meetingId: z.string().nullable(),
+  transcript: z.string().nullable(),
+}).openapi("CaseExport");
+
 /** A case with its stages, roles, seats, livestream, links, evidence and trail. */
 export const CaseSchema = CaseSummarySchema.extend({
   summary: z.string(),

@@ -108,6 +108,10 @@ function IndexView(props: {
           </p>
         </form>
       </section>
+      <p>
+        {t("cases.index.openData")} <a href="/api/v1/cases/export.csv">CSV</a> ·{" "}
+        <a href="/api/v1/cases/export.json">JSON</a>
+      </p>
       {page.items.length ? (
         <ol class="transcript-list" id="case-list">
           {page.items.map((c) => (
