@@ -36,6 +36,7 @@ export function presentCaseSummary(c: CaseRow, roles: RoleRow[], labels: Labels)
     year: c.year,
     selectedAt: c.selectedAt.toISOString(),
     releasedAt: c.releasedAt?.toISOString() ?? null,
+    updatedAt: c.updatedAt.toISOString(),
     leadAgency: org(labels, lead?.agencyId ?? null),
     url: `/cases/${c.number}`,
   };

@@ -22,6 +22,7 @@ export const CaseSummarySchema = z
     year: z.number().int(),
     selectedAt: z.string(),
     releasedAt: z.string().nullable(),
+    updatedAt: z.string(),
     leadAgency: OrgRef,
     url: z.string(),
   })

@@ -179,6 +179,24 @@ describe("case pages", () => {
     assert.equal((await get("/cases?stage=bogus")).status, 400);
   });
 
+  test("Atom feeds: the index (optionally one agency's cases) and each case's public history", async () => {
+    const all = await get("/cases/feed.atom?lang=en");
+    assert.equal(all.status, 200);
+    assert.match(all.html, /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
+    assert.match(all.html, /Case 1 · 外送員職業安全/);
+    assert.match(all.html, /Case 2 · 自提：交通號誌/);
+    const moi = await get("/cases/feed.atom?agency=moi");
+    assert.match(moi.html, /外送員職業安全/);
+    assert.doesNotMatch(moi.html, /自提：交通號誌/);
+    assert.equal((await get("/cases/feed.atom?agency=nope")).status, 400);
+    const one = await get("/cases/1/feed.atom?lang=en");
+    assert.equal(one.status, 200);
+    assert.match(one.html, /Case opened — Case 1 · 外送員職業安全/);
+    assert.doesNotMatch(one.html, /@example/);
+    assert.equal((await get("/cases/99/feed.atom")).status, 404);
+    assert.match((await get("/cases/1")).html, /href="\/cases\/1\/feed\.atom"/);
+  });
+
   test("a signed-in person takes a co-signer seat from the case page, with their consent", async () => {
     const anon = await get("/cases/1?lang=en");
     assert.match(pageSection(anon.html, "case-signup"), /href="\/sign-in\?redirectTo=%2Fcases%2F1"/);

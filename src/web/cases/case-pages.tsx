@@ -22,6 +22,7 @@ import { list, readForm, str } from "../forms.ts";
 import type { PageKit } from "../deps.ts";
 import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
+import { renderAtom } from "../../platform/http/atom.ts";
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
 type IndexPage = Awaited<ReturnType<typeof listCases>>;
@@ -110,7 +111,10 @@ function IndexView(props: {
       </section>
       <p>
         {t("cases.index.openData")} <a href="/api/v1/cases/export.csv">CSV</a> ·{" "}
-        <a href="/api/v1/cases/export.json">JSON</a>
+        <a href="/api/v1/cases/export.json">JSON</a> ·{" "}
+        <a href={`/cases/feed.atom${filters.agency ? `?agency=${encodeURIComponent(filters.agency)}` : ""}`}>
+          Atom
+        </a>
       </p>
       {page.items.length ? (
         <ol class="transcript-list" id="case-list">
@@ -436,6 +440,9 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
 
       <section aria-labelledby="case-history-title" id="case-history">
         <h2 id="case-history-title">{t("cases.case.historyTitle")}</h2>
+        <p>
+          <a href={`/cases/${c.number}/feed.atom`}>Atom</a>
+        </p>
         <ol>
           {c.history.map((h) => (
             <li>
@@ -477,6 +484,60 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
         <IndexView v={v} filters={filters} agencies={agencies} page={page} />,
       ),
     );
+  });
+
+  // Atom feeds, registered before /cases/:number (which takes only numbers). Public records only:
+  // the index as the public reads it, and a case's public history.
+  app.get("/cases/feed.atom", async (c) => {
+    const v = kit.view(c);
+    const agency = c.req.query("agency") || undefined;
+    const { items } = await listCases(deps, { agency, limit: 50 });
+    const self = `${deps.publicUrl}/cases/feed.atom${agency ? `?agency=${encodeURIComponent(agency)}` : ""}`;
+    const xml = renderAtom({
+      id: self,
+      title: v.t("cases.feed.indexTitle") + (agency ? ` — ${agency}` : ""),
+      link: `${deps.publicUrl}/cases${agency ? `?agency=${encodeURIComponent(agency)}` : ""}`,
+      selfLink: self,
+      language: v.locale,
+      updated: items.reduce(
+        (max, x) => (new Date(x.updatedAt) > max ? new Date(x.updatedAt) : max),
+        new Date(0),
+      ),
+      entries: items.map((x) => ({
+        id: `${deps.publicUrl}${x.url}`,
+        title: `${v.t("cases.case.number", { number: x.number })} · ${x.title}`,
+        link: `${deps.publicUrl}${x.url}`,
+        updated: new Date(x.updatedAt),
+        published: new Date(x.selectedAt),
+        summary: v.t("cases.feed.stage", { stage: v.t(`cases.stage.${x.stage}`) }),
+      })),
+    });
+    return c.body(xml, 200, { "content-type": "application/atom+xml; charset=utf-8" });
+  });
+
+  app.get("/cases/:number/feed.atom", async (c) => {
+    const v = kit.view(c);
+    const raw = c.req.param("number");
+    if (!/^\d{1,9}$/.test(raw)) throw fail.notFound();
+    const view = await getCase(deps, v.actor, raw);
+    const self = `${deps.publicUrl}/cases/${view.number}/feed.atom`;
+    const name = `${v.t("cases.case.number", { number: view.number })} · ${view.title}`;
+    const history = [...view.history].reverse();
+    const xml = renderAtom({
+      id: self,
+      title: name,
+      link: `${deps.publicUrl}${view.url}`,
+      selfLink: self,
+      language: v.locale,
+      updated: new Date(history[0]?.at ?? view.updatedAt),
+      entries: history.map((h, i) => ({
+        id: `${deps.publicUrl}${view.url}#history-${history.length - 1 - i}`,
+        title: `${v.t(`cases.event.${h.kind}`)} — ${name}`,
+        link: `${deps.publicUrl}${view.url}#case-history`,
+        updated: new Date(h.at),
+      })),
+    });
+    return c.body(xml, 200, { "content-type": "application/atom+xml; charset=utf-8" });
   });
 
   app.get("/cases/:number", async (c) => {
