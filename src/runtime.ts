@@ -5,6 +5,7 @@ import { ensureBaselineCalendar } from "./platform/calendar/index.ts";
 import { systemClock, type Clock } from "./platform/clock/index.ts";
 import { seedDirectory } from "./modules/directory/index.ts";
 import { seedDemoTranscripts } from "./modules/transcripts/index.ts";
+import { seedDemoCivic } from "./demo-civic.ts";
 import { ensureSpeechSearch } from "./modules/transcripts/index.ts";
 import { helpRequestSweep } from "./modules/help-requests/index.ts";
 import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
@@ -55,8 +56,15 @@ export async function openRuntime(
     }
     if (options.seed ?? true) {
       const seeded = await seedDirectory({ db: database.db, clock }, { demo: config.seedDemo });
-      if (options.demoTranscripts && config.seedDemo && !seeded.skipped)
+      if (options.demoTranscripts && config.seedDemo && !seeded.skipped) {
         await seedDemoTranscripts({ db: database.db, clock });
+        await seedDemoCivic({
+          db: database.db,
+          clock,
+          publicUrl: config.publicUrl,
+          secret: config.sessionSecret,
+        });
+      }
     }
   } catch (err) {
     await database.close();

@@ -28,6 +28,7 @@ test("migrate, seed, admin create and token create (token alone on stdout)", () 
   const seeded = run(["seed"]);
   assert.equal(seeded.code, 0, seeded.err);
   assert.match(seeded.out, /seeded \d+ agencies/);
+  assert.match(seeded.out, /seeded 2 demo petitions, 1 monthly meeting, 1 case/);
   const admin = run(["admin", "create", "--email", "Root@Example.org", "--name", "示範管理員"]);
   assert.equal(admin.code, 0, admin.err);
   const token = run(["token", "create", "--email", "root@example.org"]);

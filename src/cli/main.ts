@@ -18,6 +18,7 @@ import { importCalendar } from "../modules/calendar/index.ts";
 import { importPetitions } from "../modules/petitions/index.ts";
 import { importTranscriptFiles } from "../modules/transcripts/index.ts";
 import { importTranscriptLinks, seedDemoTranscripts } from "../modules/transcripts/index.ts";
+import { seedDemoCivic } from "../demo-civic.ts";
 import { scheduleNetworkMeeting } from "../modules/meetings/index.ts";
 
 const HELP = `po-network — command line of PO Network
@@ -105,6 +106,15 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         if (r.skipped) return 0;
         const d = await seedDemoTranscripts({ db: rt.database.db, clock: rt.clock });
         out.write(`seeded ${d.transcripts.transcripts.created} demo transcripts\n`);
+        const civic = await seedDemoCivic({
+          db: rt.database.db,
+          clock: rt.clock,
+          publicUrl: rt.config.publicUrl,
+          secret: rt.config.sessionSecret,
+        });
+        out.write(
+          `seeded ${civic.petitions} demo petitions, ${civic.meetings} monthly meeting, ${civic.cases} case\n`,
+        );
         return d.transcripts.skipped.length || d.links.skipped.length ? 1 : 0;
       });
     case "admin": {

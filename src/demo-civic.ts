@@ -1,0 +1,60 @@
+// Demo data of the civic record for a fresh `npm start`: fictional petitions (one qualified and
+// assigned, one still gathering endorsements), next month's monthly meeting, and a self-proposed
+// case that took the qualified petition up. Written for the project; no real petition's text.
+import type { Db } from "./platform/db/database.ts";
+import type { Clock } from "./platform/clock/index.ts";
+import { systemActor } from "./modules/directory/index.ts";
+import { assignPetition, createPetition } from "./modules/petitions/index.ts";
+import { scheduleNetworkMeeting } from "./modules/meetings/index.ts";
+import { createSelfProposedCase } from "./modules/cases/index.ts";
+import { findOrg } from "./modules/directory/index.ts";
+
+/** What the civic demo seeded. */
+export interface CivicDemoSummary {
+  petitions: number;
+  meetings: number;
+  cases: number;
+}
+
+/** Seeds the civic demo into a database whose directory was just seeded with the demo directory. */
+export async function seedDemoCivic(deps: {
+  db: Db;
+  clock: Clock;
+  publicUrl: string;
+  secret: string;
+}): Promise<CivicDemoSummary> {
+  const now = deps.clock.now();
+  const motc = await findOrg(deps.db, "motc");
+  if (!motc) return { petitions: 0, meetings: 0, cases: 0 }; // not the demo directory
+  const qualified = await createPetition(deps, systemActor, {
+    externalId: "demo-0001",
+    title: "公共運輸電子票證跨縣市整合",
+    text:
+      "（示範資料）各縣市公車與捷運使用的電子票證規格與優惠不一，跨縣市通勤族需要持有多張卡片，" +
+      "也無法合併計算通勤月票。建議由中央整合票證規格與資料交換，讓一張卡片可在全國使用。",
+    proposer: "示範提議人",
+    agencies: ["motc"],
+    endorsements: 5320,
+  });
+  await assignPetition(deps, systemActor, qualified.id, { lead: "motc" });
+  await createPetition(deps, systemActor, {
+    externalId: "demo-0002",
+    title: "公園共融遊具設置指引",
+    text:
+      "（示範資料）希望訂定公園共融遊具的設置指引，讓不同年齡與身心狀況的孩子都能一起遊戲，" +
+      "並在規劃時邀請家長與社區參與。",
+    proposer: "示範提議人",
+    agencies: ["moi"],
+    endorsements: 1240,
+  });
+  const next = new Date(now.getTime() + 31 * 24 * 3600 * 1000);
+  const month = next.toISOString().slice(0, 7);
+  await scheduleNetworkMeeting(deps, systemActor, { kind: "monthly", month });
+  await createSelfProposedCase(deps, systemActor, {
+    title: "電子票證跨縣市整合協作",
+    summary: "（示範資料）交通部自提的協作案件，回應「公共運輸電子票證跨縣市整合」提議。",
+    leadAgencyId: motc.id,
+    petitionId: qualified.id,
+  });
+  return { petitions: 2, meetings: 1, cases: 1 };
+}
