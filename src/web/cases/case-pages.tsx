@@ -554,44 +554,11 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
     );
   });
 
-  // A signed-in person takes a co-signer seat (or joins the waiting list), with their livestream consent.
-  app.post("/cases/:number/seats", async (c) => {
-    const v = kit.view(c);
-    const raw = c.req.param("number");
-    if (!/^\d{1,9}$/.test(raw)) throw fail.notFound();
-    if (!v.actor.personId)
-      return c.redirect(`/sign-in?redirectTo=${encodeURIComponent(`/cases/${raw}`)}`, 303);
-    const form = await c.req.parseBody();
-    const consent = (livestreamConsents as readonly string[]).includes(String(form["livestreamConsent"]))
-      ? (String(form["livestreamConsent"]) as (typeof livestreamConsents)[number])
-      : "none";
-    let notice: string | undefined;
-    let error: AppError | null = null;
-    try {
-      const seat = await addSeat(deps, v.actor, raw, { category: "co-signer", livestreamConsent: consent });
-      notice = v.t(seat.state === "waiting" ? "cases.signup.waiting" : "cases.signup.confirmed");
-    } catch (err) {
-      if (!(err instanceof AppError) || err.def.status === 404 || err.def.status >= 500) throw err;
-      error = err;
-    }
-    const view = await getCase(deps, v.actor, raw);
-    return c.html(
-      renderPage(
-        v,
-        {
-          title: `${v.t("cases.case.number", { number: view.number })} · ${view.title}`,
-          nav: "cases",
-          langPath: `/cases/${view.number}`,
-          hasError: !!error,
-        },
-        <CaseView v={v} c={view} notice={notice} error={error?.localized(v.locale)} />,
-      ),
-      error ? (error.def.status as 400 | 403 | 409) : 200,
-    );
-  });
-
-  /** Runs an organiser's action from the case page, then shows the case with the outcome. */
-  const organiserAction = (path: string, run: (c: Ctx, number: string) => Promise<string>) =>
+  /**
+   * Runs a signed-in person's action from the case page (the use case checks who may), then shows
+   * the case with the outcome: a notice, or the refusal with its status.
+   */
+  const caseAction = (path: string, run: (c: Ctx, number: string) => Promise<string>) =>
     app.post(`/cases/:number/${path}`, async (c) => {
       const v = kit.view(c);
       const raw = c.req.param("number");
@@ -622,7 +589,18 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
       );
     });
 
-  organiserAction("advance", async (c, number) => {
+  // A signed-in person takes a co-signer seat (or joins the waiting list), with their livestream consent.
+  caseAction("seats", async (c, number) => {
+    const v = kit.view(c);
+    const form = await c.req.parseBody();
+    const consent = (livestreamConsents as readonly string[]).includes(String(form["livestreamConsent"]))
+      ? (String(form["livestreamConsent"]) as (typeof livestreamConsents)[number])
+      : "none";
+    const seat = await addSeat(deps, v.actor, number, { category: "co-signer", livestreamConsent: consent });
+    return v.t(seat.state === "waiting" ? "cases.signup.waiting" : "cases.signup.confirmed");
+  });
+
+  caseAction("advance", async (c, number) => {
     const v = kit.view(c);
     const form = await readForm(c);
     const to = str(form, "to");
@@ -637,7 +615,7 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
     });
     return v.t("cases.organise.advanced", { stage: v.t(`cases.stage.${to}`) });
   });
-  organiserAction("evidence", async (c, number) => {
+  caseAction("evidence", async (c, number) => {
     const v = kit.view(c);
     const form = await readForm(c);
     const kind = str(form, "kind");
@@ -656,7 +634,7 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
     });
     return v.t("cases.organise.recorded");
   });
-  organiserAction("release", async (c, number) => {
+  caseAction("release", async (c, number) => {
     const v = kit.view(c);
     await releaseCase(deps, v.actor, number, {});
     return v.t("cases.organise.released");
