@@ -1051,6 +1051,7 @@ CREATE INDEX speeches_date_idx ON public.speeches USING btree (date);
 CREATE INDEX speeches_id_idx ON public.speeches USING btree (id);
 CREATE UNIQUE INDEX speeches_position_key ON public.speeches USING btree (transcript_id, "position");
 CREATE INDEX speeches_search_idx ON public.speeches USING gin (search_codes);
+CREATE INDEX speeches_search_missing_idx ON public.speeches USING btree (transcript_id) WHERE ((search_codes IS NULL) AND (kind <> 'heading'::text));
 CREATE INDEX speeches_speaker_idx ON public.speeches USING btree (speaker_id);
 
 CREATE TABLE transcript_alternates (

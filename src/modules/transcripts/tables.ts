@@ -140,6 +140,10 @@ export const speeches = pgTable(
     uniqueIndex("speeches_position_key").on(t.transcriptId, t.position),
     index("speeches_speaker_idx").on(t.speakerId),
     index("speeches_search_idx").using("gin", t.searchCodes),
+    /** Rows still without search data (empty once filled): start-up finds them without a scan. */
+    index("speeches_search_missing_idx")
+      .on(t.transcriptId)
+      .where(sql`${t.searchCodes} is null and ${t.kind} <> 'heading'`),
     /** A permalink (`/speeches/{id}`) is looked up by the speech id alone. */
     index("speeches_id_idx").on(t.id),
     index("speeches_date_idx").on(t.date),

@@ -1,0 +1,1 @@
+CREATE INDEX "speeches_search_missing_idx" ON "speeches" USING btree ("transcript_id") WHERE "speeches"."search_codes" is null and "speeches"."kind" <> 'heading';
