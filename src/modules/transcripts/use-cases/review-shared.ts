@@ -248,7 +248,7 @@ export async function publishTranscript(
       title,
       url: path,
     });
-  const link = `${ctx.publicUrl.replace(/\/$/, "")}${path}`;
+  const link = `${ctx.publicUrl}${path}`;
   const mails = participants
     .filter((p) => !p.personId && p.email)
     .map((p) => ({
