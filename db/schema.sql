@@ -875,6 +875,9 @@ CREATE TABLE petitions (
   created_by uuid,
   created_at timestamp with time zone NOT NULL,
   updated_at timestamp with time zone NOT NULL,
+  withdrawn_at timestamp with time zone,
+  withdrawn_by uuid,
+  withdrawal_reason text,
   CONSTRAINT petitions_count_check CHECK ((endorsement_count >= 0)),
   CONSTRAINT petitions_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
   CONSTRAINT petitions_extended_by_people_id_fk FOREIGN KEY (extended_by) REFERENCES people(id) ON DELETE SET NULL,
@@ -882,9 +885,11 @@ CREATE TABLE petitions (
   CONSTRAINT petitions_kind_check CHECK ((kind = ANY (ARRAY['petition'::text, 'notice'::text]))),
   CONSTRAINT petitions_pkey PRIMARY KEY (id),
   CONSTRAINT petitions_plan_published_by_people_id_fk FOREIGN KEY (plan_published_by) REFERENCES people(id) ON DELETE SET NULL,
-  CONSTRAINT petitions_state_check CHECK ((state = ANY (ARRAY['open'::text, 'qualified'::text, 'not-qualified'::text, 'assigned'::text, 'plan-published'::text, 'responded'::text, 'closed'::text]))),
+  CONSTRAINT petitions_state_check CHECK ((state = ANY (ARRAY['open'::text, 'qualified'::text, 'not-qualified'::text, 'assigned'::text, 'plan-published'::text, 'responded'::text, 'closed'::text, 'withdrawn'::text]))),
   CONSTRAINT petitions_threshold_check CHECK ((threshold > 0)),
-  CONSTRAINT petitions_window_check CHECK ((closes_at > opens_at))
+  CONSTRAINT petitions_window_check CHECK ((closes_at > opens_at)),
+  CONSTRAINT petitions_withdrawal_check CHECK ((((state = 'withdrawn'::text) = (withdrawn_at IS NOT NULL)) AND ((withdrawn_at IS NULL) = (withdrawal_reason IS NULL)))),
+  CONSTRAINT petitions_withdrawn_by_people_id_fk FOREIGN KEY (withdrawn_by) REFERENCES people(id) ON DELETE SET NULL
 );
 CREATE INDEX petitions_created_idx ON public.petitions USING btree (created_at, id);
 CREATE UNIQUE INDEX petitions_external_id_key ON public.petitions USING btree (external_id);

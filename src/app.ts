@@ -204,7 +204,7 @@ export function buildApp(deps: AppDeps) {
       db,
       clock,
       publicUrl: config.publicUrl,
-      linkedCases: (id) => casesOfPetition(db, id),
+      linkedCases: casesOfPetition,
     }),
   );
   api.route("/", transcriptRoutes({ db, clock }));

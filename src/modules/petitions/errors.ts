@@ -30,6 +30,13 @@ export const petitionErrors = {
       en: "The response to this petition is already published; edit it or add a follow-up update.",
     },
   },
+  petition_taken_up: {
+    status: 409,
+    message: {
+      "zh-TW": "這件提議已由協作會議案件 {cases} 處理，是公開紀錄的一部分，不能撤下。",
+      en: "Case {cases} took this petition up; it is part of the public record and cannot be withdrawn.",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 type Code = keyof typeof petitionErrors;

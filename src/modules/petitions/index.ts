@@ -1,5 +1,6 @@
 // Public surface of the petitions module: other modules import only from here.
 import type { Queryable } from "../../platform/db/database.ts";
+import { fail } from "../../platform/http/errors.ts";
 import type { Sweep } from "../../platform/jobs/index.ts";
 import { findPetition } from "./repository.ts";
 import type { PetitionsDeps } from "./use-cases/deps.ts";
@@ -31,10 +32,12 @@ export { saveResponse } from "./use-cases/save-response.ts";
 export { publishResponse } from "./use-cases/publish-response.ts";
 export { extendResponse } from "./use-cases/extend-response.ts";
 export { addUpdate } from "./use-cases/add-update.ts";
+export { withdrawPetition } from "./use-cases/withdraw-petition.ts";
 export { followPetition } from "./use-cases/follow-petition.ts";
 export { getPetition, type PetitionView } from "./use-cases/get-petition.ts";
 export { listPetitions } from "./use-cases/list-petitions.ts";
 export { exportPetitions, petitionsCsv } from "./use-cases/export-petitions.ts";
+export { exportResponses, responsesCsv } from "./use-cases/export-responses.ts";
 export { getPetitionSettings, setPetitionSettings } from "./use-cases/petition-settings.ts";
 export { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
 export { petitionRoutes } from "./routes.ts";
@@ -63,6 +66,17 @@ export async function petitionSummary(db: Queryable, id: string): Promise<Petiti
     threshold: p.threshold,
     url: `/petitions/${p.id}`,
   };
+}
+
+/**
+ * The petition a vote candidate or a case is to link, by id: a 400 naming the field when there is none
+ * or it was withdrawn (a withdrawn entry is a mistake, not a topic).
+ */
+export async function linkablePetition(db: Queryable, id: string, field = "petitionId") {
+  const p = await petitionSummary(db, id);
+  if (!p) throw fail.invalid(field, "no such petition");
+  if (p.state === "withdrawn") throw fail.invalid(field, "the petition was withdrawn");
+  return p;
 }
 
 /** The sweep of petition timers: windows, deadlines and their escalation, no-response warnings. */

@@ -26,6 +26,7 @@ const PUBLIC_DATA_KINDS = new Set([
   "response-edited",
   "update",
   "source-updated",
+  "withdrawn",
 ]);
 
 /** The public clocks of a petition: handling plan, response, a notice's reply. */
@@ -76,6 +77,7 @@ export function presentSummary(
     replyDueAt: c.reply?.dueAt ?? null,
     originalResponseDueAt: p.originalResponseDueAt?.toISOString() ?? null,
     extension: p.extendedAt ? { reason: p.extensionReason!, at: p.extendedAt.toISOString() } : null,
+    withdrawal: p.withdrawnAt ? { reason: p.withdrawalReason!, at: p.withdrawnAt.toISOString() } : null,
     respondedAt: p.respondedAt?.toISOString() ?? null,
     overdue: Object.values(c).some((x) => x?.lapsed === true),
     clocks: c,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
 import {
   petitionAgencies,
@@ -281,6 +281,16 @@ export async function listUpdates(db: Queryable, petitionId: string) {
     .orderBy(asc(petitionUpdates.at), asc(petitionUpdates.id));
 }
 
+/** The follow-up updates of many petitions, oldest first. */
+export async function updatesOf(db: Queryable, petitionIds: string[]) {
+  if (!petitionIds.length) return [];
+  return db
+    .select()
+    .from(petitionUpdates)
+    .where(inArray(petitionUpdates.petitionId, petitionIds))
+    .orderBy(asc(petitionUpdates.at), asc(petitionUpdates.id));
+}
+
 /** Follows (idempotent). */
 export async function follow(db: Queryable, petitionId: string, personId: string, at: Date) {
   await db.insert(petitionFollowers).values({ petitionId, personId, at }).onConflictDoNothing();
@@ -332,7 +342,8 @@ export interface ListFilter {
 export async function listPetitions(db: Queryable, f: ListFilter): Promise<PetitionRow[]> {
   const conds: SQL[] = [];
   if (f.kind) conds.push(eq(petitions.kind, f.kind));
-  if (f.state) conds.push(eq(petitions.state, f.state));
+  // Withdrawn entries keep their public record but leave the index unless asked for by state.
+  conds.push(f.state ? eq(petitions.state, f.state) : ne(petitions.state, "withdrawn"));
   if (f.agencyId)
     conds.push(
       sql`exists (select 1 from petition_agencies a where a.petition_id = ${petitions.id} and a.agency_id = ${f.agencyId}::uuid)`,

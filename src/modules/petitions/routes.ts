@@ -12,6 +12,8 @@ import {
   CreatePetitionBody,
   EndorsementsBody,
   ExtensionBody,
+  WithdrawBody,
+  ResponseExportSchema,
   ImportSummarySchema,
   ListQuery,
   PetitionExportSchema,
@@ -29,6 +31,7 @@ import { addUpdate } from "./use-cases/add-update.ts";
 import { assignPetition } from "./use-cases/assign-petition.ts";
 import { createPetition } from "./use-cases/create-petition.ts";
 import { exportPetitions, petitionsCsv } from "./use-cases/export-petitions.ts";
+import { exportResponses, responsesCsv } from "./use-cases/export-responses.ts";
 import { extendResponse } from "./use-cases/extend-response.ts";
 import { followPetition } from "./use-cases/follow-petition.ts";
 import { getPetition } from "./use-cases/get-petition.ts";
@@ -39,6 +42,7 @@ import { publishPlan } from "./use-cases/publish-plan.ts";
 import { publishResponse } from "./use-cases/publish-response.ts";
 import { recordEndorsements } from "./use-cases/record-endorsements.ts";
 import { saveResponse } from "./use-cases/save-response.ts";
+import { withdrawPetition } from "./use-cases/withdraw-petition.ts";
 
 const tags = ["Petitions"];
 const updated = (what: string) => ({
@@ -82,6 +86,38 @@ export function petitionRoutes(deps: PetitionsDeps) {
     async (c) => {
       c.header("Content-Disposition", 'attachment; filename="petitions.json"');
       return c.json({ items: await exportPetitions(deps) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/petitions/responses/export.json",
+      tags,
+      summary: "Open data: every published response with its petition and follow-up updates (JSON)",
+      responses: { 200: jsonResponse(z.object({ items: z.array(ResponseExportSchema) }), "Export") },
+    }),
+    async (c) => {
+      c.header("Content-Disposition", 'attachment; filename="petition-responses.json"');
+      return c.json({ items: await exportResponses(deps) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/petitions/responses/export.csv",
+      tags,
+      summary: "Open data: every published response with its petition and follow-up updates (CSV, UTF-8)",
+      responses: {
+        200: { description: "CSV, one row per response", content: { "text/csv": { schema: z.string() } } },
+      },
+    }),
+    async (c) => {
+      const csv = responsesCsv(await exportResponses(deps));
+      c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header("Content-Disposition", 'attachment; filename="petition-responses.csv"');
+      return c.body(csv, 200);
     },
   );
 
@@ -208,6 +244,12 @@ export function petitionRoutes(deps: PetitionsDeps) {
     "Extend the response deadline once, up to two months, with a public reason; a second time is 409",
     ExtensionBody,
     (a, id, b) => extendResponse(deps, a, id, b),
+  );
+  action(
+    "withdraw",
+    "Withdraw a petition entered by mistake or twice, with a public reason (PDIS, admin); 409 once responded or taken up by a case",
+    WithdrawBody,
+    (a, id, b) => withdrawPetition(deps, a, id, b),
   );
   action(
     "updates",

@@ -57,6 +57,7 @@ export const PetitionSummarySchema = z
     replyDueAt: z.string().nullable(),
     originalResponseDueAt: z.string().nullable(),
     extension: z.object({ reason: z.string(), at: z.string() }).nullable(),
+    withdrawal: z.object({ reason: z.string(), at: z.string() }).nullable(),
     respondedAt: z.string().nullable(),
     overdue: z.boolean(),
     clocks: z.object({ plan: ClockView, response: ClockView, reply: ClockView }),
@@ -132,6 +133,23 @@ export const PetitionExportSchema = PetitionSummarySchema.extend({
   response: PetitionResponseSchema.nullable(),
 }).openapi("PetitionExport");
 
+/** A published response in the responses export: its petition, its fields and its follow-up updates. */
+export const ResponseExportSchema = PetitionResponseSchema.extend({
+  petition: z.object({
+    id: z.string(),
+    kind: z.enum(["petition", "notice"]),
+    externalId: z.string().nullable(),
+    title: z.string(),
+    page: z.string(),
+    url: z.string().nullable(),
+    lead: AgencyRef.nullable(),
+    co: z.array(AgencyRef),
+    responseDueAt: z.string().nullable(),
+    extension: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  }),
+  updates: z.array(z.object({ id: z.string(), body: z.string(), at: z.string() })),
+}).openapi("PetitionResponseExport");
+
 /** Body of POST /petitions. */
 export const CreatePetitionBody = z
   .object({
@@ -203,6 +221,10 @@ export const ResponseBody = z
   .openapi("PetitionResponseInput");
 
 /** Body of the extension. */
+export const WithdrawBody = z
+  .object({ reason: z.string().trim().min(1, "must give the public reason").max(5000) })
+  .openapi("PetitionWithdrawal");
+
 export const ExtensionBody = z
   .object({
     reason: z.string().trim().min(1, "must give the public reason").max(5000),

@@ -21,10 +21,18 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 export type PetitionKind = "petition" | "notice";
 /**
  * Where a petition stands. Petitions: open → qualified (成案) | not-qualified → assigned → plan-published
- * → responded. Notices: open (the notice period) → closed → responded (the consolidated reply).
+ * → responded. Notices: open (the notice period) → closed → responded (the consolidated reply). Either
+ * may be withdrawn (an entry made by mistake, a duplicate) with a public reason; it keeps its record.
  */
 export type PetitionState =
-  "open" | "qualified" | "not-qualified" | "assigned" | "plan-published" | "responded" | "closed";
+  | "open"
+  | "qualified"
+  | "not-qualified"
+  | "assigned"
+  | "plan-published"
+  | "responded"
+  | "closed"
+  | "withdrawn";
 /** The role of an agency on a petition: named by the proposer, or assigned lead / co / related. */
 export type PetitionAgencyRole = "named" | "lead" | "co" | "related";
 /**
@@ -44,6 +52,7 @@ export const petitionStates = [
   "plan-published",
   "responded",
   "closed",
+  "withdrawn",
 ] as const;
 
 /** A petition or a draft-regulation notice, with its endorsement window and its deadlines' outcomes. */
@@ -82,6 +91,10 @@ export const petitions = pgTable(
     /** The automatic early warnings raised for this petition (internal; never shown to the public). */
     thresholdWarningId: uuid("threshold_warning_id"),
     noResponseWarningId: uuid("no_response_warning_id"),
+    /** Withdrawn (entered by mistake, a duplicate): when, by whom and the public reason. */
+    withdrawnAt: at("withdrawn_at"),
+    withdrawnBy: uuid("withdrawn_by").references(() => people.id, { onDelete: "set null" }),
+    withdrawalReason: text("withdrawal_reason"),
     createdBy: uuid("created_by").references(() => people.id, { onDelete: "set null" }),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
@@ -93,12 +106,16 @@ export const petitions = pgTable(
     check("petitions_kind_check", sql`${t.kind} in ('petition', 'notice')`),
     check(
       "petitions_state_check",
-      sql`${t.state} in ('open', 'qualified', 'not-qualified', 'assigned', 'plan-published', 'responded', 'closed')`,
+      sql`${t.state} in ('open', 'qualified', 'not-qualified', 'assigned', 'plan-published', 'responded', 'closed', 'withdrawn')`,
     ),
     check("petitions_threshold_check", sql`${t.threshold} > 0`),
     check("petitions_count_check", sql`${t.endorsementCount} >= 0`),
     check("petitions_window_check", sql`${t.closesAt} > ${t.opensAt}`),
     check("petitions_extension_check", sql`(${t.extendedAt} is null) = (${t.extensionReason} is null)`),
+    check(
+      "petitions_withdrawal_check",
+      sql`(${t.state} = 'withdrawn') = (${t.withdrawnAt} is not null) and (${t.withdrawnAt} is null) = (${t.withdrawalReason} is null)`,
+    ),
   ],
 );
 

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { listAgencies, type AppEnv } from "../../modules/directory/index.ts";
+import { listAgencies, publicActor, type AppEnv } from "../../modules/directory/index.ts";
 import { casesOfPetition } from "../../modules/cases/index.ts";
 import {
   addUpdate,
@@ -13,9 +13,11 @@ import {
   publishResponse,
   recordEndorsements,
   saveResponse,
+  withdrawPetition,
   type PetitionsDeps,
   type PetitionView,
 } from "../../modules/petitions/index.ts";
+import { renderAtom } from "../../platform/http/atom.ts";
 import { fail, type AppError } from "../../platform/http/errors.ts";
 import { pick } from "../../platform/i18n/index.ts";
 import {
@@ -36,7 +38,7 @@ import { Time, type Ctx, type View } from "../view.tsx";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Summary = PetitionView;
 type Agency = { id: string; slug: string; name: { "zh-TW": string; en: string } };
-type FormKey = "plan" | "response" | "extension" | "update" | "assignment" | "endorsements";
+type FormKey = "plan" | "response" | "extension" | "update" | "assignment" | "endorsements" | "withdraw";
 type Forms = Partial<Record<FormKey, FormState>>;
 
 function StateBadge(props: { v: View; state: string }) {
@@ -160,7 +162,12 @@ function IndexView(props: {
       </form>
       <p>
         {t("petitions.openData")} <a href="/api/v1/petitions/export.csv">CSV</a> ·{" "}
-        <a href="/api/v1/petitions/export.json">JSON</a>
+        <a href="/api/v1/petitions/export.json">JSON</a> · {t("petitions.responsesData")}{" "}
+        <a href="/api/v1/petitions/responses/export.csv">CSV</a> ·{" "}
+        <a href="/api/v1/petitions/responses/export.json">JSON</a> ·{" "}
+        <a href={`/petitions/feed.atom${query.agency ? `?agency=${encodeURIComponent(query.agency)}` : ""}`}>
+          Atom
+        </a>
       </p>
       {props.items.length ? (
         <ul class="card-list">
@@ -385,6 +392,24 @@ function ManageForms(props: { v: View; p: Summary; forms: Forms; agencies: Agenc
           </Form>
         </section>
       ) : null}
+      {p.state !== "withdrawn" && p.state !== "responded" && !p.cases.length ? (
+        <section aria-labelledby="withdraw-form-title">
+          <h2 id="withdraw-form-title">{t("petitions.forms.withdraw")}</h2>
+          <Form v={v} id="withdraw-form" action={`/petitions/${p.id}/withdraw`} state={forms.withdraw}>
+            <TextArea
+              v={v}
+              form="withdraw-form"
+              name="reason"
+              label={t("petitions.forms.reason")}
+              hint={t("petitions.forms.withdrawHint")}
+              state={forms.withdraw}
+              required
+              rows={2}
+            />
+            <Submit label={t("petitions.forms.withdrawSubmit")} />
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }
@@ -400,6 +425,13 @@ function PetitionViewPage(props: { v: View; p: Summary; forms: Forms; done?: str
       </p>
       <h1>{p.title}</h1>
       {props.done ? <Notice>{t(`petitions.done.${props.done}`)}</Notice> : null}
+      {p.withdrawal ? (
+        <p class="notice" role="note">
+          {t("petitions.withdrawnOn")} <Time v={v} at={p.withdrawal.at} style="date" />
+          {t("petitions.withdrawnReason")}
+          {p.withdrawal.reason}
+        </p>
+      ) : null}
       <p>
         <StateBadge v={v} state={p.state} /> {t(`petitions.kind.${p.kind}`)}{" "}
         {p.overdue ? <span class="clock-overdue">{t("petitions.clock.overdue")}</span> : null}
@@ -596,9 +628,12 @@ function PetitionViewPage(props: { v: View; p: Summary; forms: Forms; done?: str
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("petitions.timeline")}</h2>
+        <p>
+          <a href={`/petitions/${p.id}/feed.atom`}>{t("petitions.feed.petition")}</a>
+        </p>
         <ol class="activity timeline">
-          {p.timeline.map((e) => (
-            <li>
+          {p.timeline.map((e, i) => (
+            <li id={`timeline-${i}`}>
               <span class="activity-text">
                 {t(`petitions.event.${e.kind}`)}
                 {e.internal ? ` ${t("petitions.internalMark")}` : null}
@@ -772,7 +807,7 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
     db: kit.deps.database.db,
     clock: kit.deps.clock,
     publicUrl: kit.deps.config.publicUrl,
-    linkedCases: (id) => casesOfPetition(kit.deps.database.db, id),
+    linkedCases: casesOfPetition,
   };
 
   app.get("/petitions", async (c) => {
@@ -805,6 +840,77 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
         <IndexView v={v} items={result.items} next={result.next} agencies={agencies} query={query} />,
       ),
     );
+  });
+
+  // Atom feeds, registered before /petitions/:id. Public records only, whoever asks: a feed is read
+  // by programs and shared, so it is built as the anonymous public sees the petitions.
+  app.get("/petitions/feed.atom", async (c) => {
+    const v = kit.view(c);
+    const raw = (c.req.query("agency") ?? "").trim();
+    const agency = raw && /^[a-z0-9-]{1,60}$/.test(raw) ? raw : undefined;
+    if (raw && !agency) throw fail.invalid("agency", "is not an agency's short name");
+    const { items } = await listPetitions(deps, publicActor, { agency, limit: 50 });
+    const query = agency ? `?agency=${encodeURIComponent(agency)}` : "";
+    const self = `${deps.publicUrl}/petitions/feed.atom${query}`;
+    const xml = renderAtom({
+      id: self,
+      title: v.t("petitions.feed.indexTitle") + (agency ? ` — ${agency}` : ""),
+      link: `${deps.publicUrl}/petitions${query}`,
+      selfLink: self,
+      language: v.locale,
+      updated: items.reduce(
+        (max, x) => (new Date(x.updatedAt) > max ? new Date(x.updatedAt) : max),
+        new Date(0),
+      ),
+      entries: items.map((x) => ({
+        id: `${deps.publicUrl}/petitions/${x.id}`,
+        title: x.title,
+        link: `${deps.publicUrl}/petitions/${x.id}`,
+        updated: new Date(x.updatedAt),
+        published: new Date(x.createdAt),
+        summary:
+          `${v.t(`petitions.state.${x.state}`)} · ${v.t(`petitions.kind.${x.kind}`)}` +
+          (x.kind === "petition"
+            ? ` · ${v.t("petitions.endorsementsOf", { count: x.endorsementCount, threshold: x.threshold })}`
+            : ""),
+      })),
+    });
+    return c.body(xml, 200, { "content-type": "application/atom+xml; charset=utf-8" });
+  });
+
+  app.get("/petitions/:id/feed.atom", async (c) => {
+    const v = kit.view(c);
+    const id = c.req.param("id");
+    if (!UUID.test(id)) throw fail.notFound();
+    const p = await getPetition(deps, publicActor, id);
+    const page = `${deps.publicUrl}/petitions/${p.id}`;
+    const self = `${page}/feed.atom`;
+    const updates = new Map(p.updates.map((u) => [u.id, u.body]));
+    const summaryOf = (e: (typeof p.timeline)[number]) => {
+      const data = (e.data ?? {}) as Record<string, unknown>;
+      if (e.kind === "update" && typeof data.id === "string") return updates.get(data.id);
+      if (typeof data.reason === "string") return data.reason;
+      if (e.kind === "responded" && p.response) return p.response.plan;
+      if (e.kind === "plan-published" && p.plan) return p.plan.body;
+      return undefined;
+    };
+    const entries = [...p.timeline].reverse().map((e, i, all) => ({
+      id: `${page}#timeline-${all.length - 1 - i}`,
+      title: `${v.t(`petitions.event.${e.kind}`)} — ${p.title}`,
+      link: page,
+      updated: new Date(e.at),
+      summary: summaryOf(e)?.slice(0, 2000),
+    }));
+    const xml = renderAtom({
+      id: self,
+      title: p.title,
+      link: page,
+      selfLink: self,
+      language: v.locale,
+      updated: new Date(entries[0]?.updated ?? p.updatedAt),
+      entries,
+    });
+    return c.body(xml, 200, { "content-type": "application/atom+xml; charset=utf-8" });
   });
 
   async function render(c: Ctx, id: string, forms: Forms = {}, status: 200 | 400 | 403 | 409 = 200) {
@@ -941,6 +1047,18 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
       form,
       () => extendResponse(deps, actor, c.req.param("id"), { reason }),
       "extended",
+    );
+  });
+  app.post("/petitions/:id/withdraw", async (c) => {
+    const actor = person(c);
+    const form = new Validator(kit.view(c), await readForm(c));
+    const reason = form.required("reason", 5000);
+    return act(
+      c,
+      "withdraw",
+      form,
+      () => withdrawPetition(deps, actor, c.req.param("id"), { reason }),
+      "withdrawn",
     );
   });
   app.post("/petitions/:id/updates", async (c) => {

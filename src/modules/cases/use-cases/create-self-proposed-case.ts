@@ -4,7 +4,7 @@ import { findOrg, holds, isPdis, type Actor } from "../../directory/index.ts";
 import type { CasesDeps } from "./deps.ts";
 import { getCase } from "./get-case.ts";
 import { openCase } from "./open-case.ts";
-import { petitionSummary } from "../../petitions/index.ts";
+import { linkablePetition } from "../../petitions/index.ts";
 
 /** Input of a self-proposed case. */
 export interface SelfProposedInput {
@@ -25,8 +25,7 @@ export async function createSelfProposedCase(deps: CasesDeps, actor: Actor, inpu
   if (!agency || agency.kind !== "agency") throw fail.invalid("leadAgencyId", "must be an agency");
   const ownPo = holds(actor, "po", agency.id);
   if (!ownPo && !isPdis(actor) && !actor.isAdmin) throw fail.forbidden();
-  if (input.petitionId && !(await petitionSummary(deps.db, input.petitionId)))
-    throw fail.invalid("petitionId", "no such petition");
+  if (input.petitionId) await linkablePetition(deps.db, input.petitionId);
   const now = deps.clock.now();
   const row = await writeAudited(deps.db, actor, async (tx) => {
     const opened = await openCase(tx, {

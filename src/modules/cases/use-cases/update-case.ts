@@ -5,7 +5,7 @@ import * as repo from "../repository.ts";
 import type { LivestreamConsent } from "../tables.ts";
 import type { CasesDeps } from "./deps.ts";
 import { getCase } from "./get-case.ts";
-import { petitionSummary } from "../../petitions/index.ts";
+import { linkablePetition } from "../../petitions/index.ts";
 import { loadForOrganiser, parseCaseNumber } from "./shared.ts";
 
 /** What organisers may change on a case. */
@@ -23,8 +23,7 @@ export async function updateCase(deps: CasesDeps, actor: Actor, rawNumber: strin
   const number = parseCaseNumber(rawNumber);
   if (input.transcriptId && !(await repo.publishedTranscript(deps.db, input.transcriptId)))
     throw fail.invalid("transcriptId", "no such transcript");
-  if (input.petitionId && !(await petitionSummary(deps.db, input.petitionId)))
-    throw fail.invalid("petitionId", "no such petition");
+  if (input.petitionId) await linkablePetition(deps.db, input.petitionId);
   const now = deps.clock.now();
   await writeAudited(deps.db, actor, async (tx) => {
     const { c } = await loadForOrganiser(tx, actor, number);

@@ -7,7 +7,7 @@ import * as repo from "../repository.ts";
 import type { CandidateSource } from "../tables.ts";
 import type { MeetingsDeps } from "./deps.ts";
 import { getMeeting } from "./get-meeting.ts";
-import { petitionSummary } from "../../petitions/index.ts";
+import { linkablePetition } from "../../petitions/index.ts";
 import { loadMeeting, runsNetworkMeetings } from "./shared.ts";
 
 /** A candidate topic for a monthly meeting's vote. */
@@ -46,8 +46,7 @@ export async function addCandidate(
   }
   // A petition in the product speaks for itself: its endorsement count and threshold are the record's,
   // not the proposer's. One known only by address (e.g. on Join) needs the count typed in.
-  const petition = input.petitionId ? await petitionSummary(deps.db, input.petitionId) : null;
-  if (input.petitionId && !petition) throw fail.invalid("petitionId", "no such petition");
+  const petition = input.petitionId ? await linkablePetition(deps.db, input.petitionId) : null;
   if (petition && input.source !== "petition")
     throw fail.invalid("petitionId", "only a petition's topic links a petition");
   if (input.source === "petition" && !petition && input.endorsements === undefined)

@@ -35,7 +35,7 @@ export async function assignPetition(deps: PetitionsDeps, actor: Actor, id: stri
   const now = deps.clock.now();
   await writeAudited(deps.db, actor, async (tx) => {
     const { p, access } = await loadPetition(tx, id, true);
-    const assignable = p.kind === "notice" || isQualifiedOrLater(p.state);
+    const assignable = p.state !== "withdrawn" && (p.kind === "notice" || isQualifiedOrLater(p.state));
     if (!assignable)
       throw petitionFail("petition_wrong_state", "state", { state: p.state, action: "assigned" });
     const reassign = access.lead.length > 0;

@@ -33,7 +33,7 @@ export async function getPetition(deps: PetitionsDeps, actor: Actor, id: string)
     repo.listUpdates(deps.db, p.id),
     repo.followState(deps.db, p.id, actor.personId),
   ]);
-  const cases = (await deps.linkedCases?.(p.id)) ?? [];
+  const cases = (await deps.linkedCases?.(deps.db, p.id)) ?? [];
   const shownResponse = response && (response.publishedAt || internal) ? response : null;
   const escalations = internal ? await repo.listEscalations(deps.db, p.id) : [];
   const respondable = ["qualified", "assigned", "plan-published"].includes(p.state);

@@ -1,6 +1,7 @@
 import { fail } from "../../../platform/http/errors.ts";
 import { writeAudited } from "../../audit/index.ts";
 import type { Actor } from "../../directory/index.ts";
+import { petitionFail } from "../errors.ts";
 import { can } from "../policy.ts";
 import type { PetitionsDeps } from "./deps.ts";
 import { getPetition } from "./get-petition.ts";
@@ -21,6 +22,8 @@ export async function recordEndorsements(
     const { p, agencies } = await loadPetition(tx, id, true);
     authorise(actor, can(actor, { do: "manage" }));
     if (p.kind !== "petition") throw fail.invalid("count", "a draft-regulation notice takes no endorsements");
+    if (p.state === "withdrawn")
+      throw petitionFail("petition_wrong_state", "state", { state: p.state, action: "endorsed" });
     const r = await applyEndorsement(
       tx,
       { now, publicUrl: deps.publicUrl, actorId: actor.personId },

@@ -91,6 +91,8 @@ export async function updateImported(
   input: PetitionInput,
 ): Promise<{ outcome: UpsertOutcome; qualified: boolean }> {
   const { now } = ctx;
+  // A withdrawn entry keeps the record it was withdrawn with; a newer copy of its source changes nothing.
+  if (p.state === "withdrawn") return { outcome: "unchanged", qualified: false };
   const agencies = await repo.listAgencies(tx, [p.id]);
   const named = agencies.filter((a) => a.role === "named").map((a) => a.agencyId);
   const closesAt = input.closesAt ?? defaultClosesAt(input.kind, input.opensAt);
