@@ -109,6 +109,15 @@ describe("goal pages", () => {
     const csv = await get("/api/v1/me/contributions.csv", { cookie: me.cookie });
     assert.equal(csv.status, 200);
     assert.match(csv.html, /"case-organised"/);
+    for (const path of ["/me/contributions?lang=en", "/goals?lang=en", "/cases/1/checklist?lang=en"]) {
+      const en = await get(path, { cookie: me.cookie });
+      assert.equal(en.status, 200);
+      assertTranslatedHere(en.html);
+      assert.match(
+        pageText(en.html),
+        path.startsWith("/goals") ? /Private: only the owners/ : /Who can see this:/,
+      );
+    }
     const work = await get("/work", { cookie: me.cookie });
     assert.match(work.html, /href="\/goals"/);
   });
