@@ -64,7 +64,7 @@ function GoalItems(props: { v: View; items: GoalList; id: string; title: string 
           ))}
         </ul>
       ) : (
-        <p class="muted">{v.t("goals.index.empty")}</p>
+        <p class="empty">{v.t("goals.index.empty")}</p>
       )}
     </section>
   );
@@ -174,7 +174,7 @@ function GoalPage(props: { v: View; g: GoalView; o?: Outcome }) {
           </>
         ) : null}
       </dl>
-      {g.description ? <p class="preserve-lines">{g.description}</p> : null}
+      {g.description ? <p class="notes">{g.description}</p> : null}
       <p class="muted">{t("goals.goal.editableBy", { owners })}</p>
       <section aria-labelledby="goal-notes-title">
         <h2 id="goal-notes-title">{t("goals.goal.notesTitle")}</h2>
@@ -187,12 +187,12 @@ function GoalPage(props: { v: View; g: GoalView; o?: Outcome }) {
                 {n.status ? (
                   <strong> · {t("goals.goal.movedTo", { status: t(`goals.status.${n.status}`) })}</strong>
                 ) : null}
-                {n.body ? <p class="preserve-lines">{n.body}</p> : null}
+                {n.body ? <p class="notes">{n.body}</p> : null}
               </li>
             ))}
           </ol>
         ) : (
-          <p class="muted">{t("goals.goal.noNotes")}</p>
+          <p class="empty">{t("goals.goal.noNotes")}</p>
         )}
       </section>
       {g.can.edit ? (
@@ -302,7 +302,7 @@ function ChecklistPage(props: { v: View; c: ChecklistView; agencies: Team[]; o?:
                   </>
                 ) : null}
               </p>
-              {i.note ? <p class="preserve-lines">{i.note}</p> : null}
+              {i.note ? <p class="notes">{i.note}</p> : null}
               {isHttp(i.evidenceUrl) ? (
                 <p>
                   <a href={i.evidenceUrl!} rel="noopener noreferrer">
@@ -346,7 +346,7 @@ function ChecklistPage(props: { v: View; c: ChecklistView; agencies: Team[]; o?:
       </ol>
       <section aria-labelledby="checklist-reviews-title">
         <h2 id="checklist-reviews-title">{t("goals.checklist.reviewsTitle")}</h2>
-        {c.reviews.length ? null : <p class="muted">{t("goals.checklist.noReviews")}</p>}
+        {c.reviews.length ? null : <p class="empty">{t("goals.checklist.noReviews")}</p>}
         {c.reviews.map((r) => {
           const agencyName = r.agency?.name[v.locale] ?? "";
           const mine = !!r.agency && c.can.reviewFor.includes(r.agency.id);
@@ -360,7 +360,7 @@ function ChecklistPage(props: { v: View; c: ChecklistView; agencies: Team[]; o?:
                   date: r.requestedAt.slice(0, 10),
                 })}
               </p>
-              {r.note ? <p class="preserve-lines">{r.note}</p> : null}
+              {r.note ? <p class="notes">{r.note}</p> : null}
               <ul class="plain-list">
                 {checklistItems.map((item) => {
                   const done = r.items.find((x) => x.item === item);
@@ -456,7 +456,7 @@ function ChecklistPage(props: { v: View; c: ChecklistView; agencies: Team[]; o?:
 function ContributionsPage(props: { v: View; r: ContributionsView }) {
   const { v, r } = props;
   const { t } = v;
-  const none = <p class="muted">{t("goals.contributions.none")}</p>;
+  const none = <p class="empty">{t("goals.contributions.none")}</p>;
   const part = (p: string) =>
     p.startsWith("stage:")
       ? t("goals.contributions.part.stage", { stage: t(`cases.stage.${p.slice(6)}`) })
