@@ -59,6 +59,20 @@ CREATE TABLE calendar_days (
   CONSTRAINT calendar_days_source_check CHECK ((source = ANY (ARRAY['official'::text, 'baseline'::text, 'admin'::text])))
 );
 
+CREATE TABLE case_checklist_items (
+  case_id uuid NOT NULL,
+  item text NOT NULL,
+  done boolean NOT NULL,
+  note text,
+  evidence_url text,
+  updated_by uuid,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT case_checklist_items_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_checklist_items_case_id_item_pk PRIMARY KEY (case_id, item),
+  CONSTRAINT case_checklist_items_item_check CHECK ((item = ANY (ARRAY['proposer-contacted'::text, 'agency-agenda-linked'::text, 'data-disclosed'::text, 'plain-language-response'::text]))),
+  CONSTRAINT case_checklist_items_updated_by_people_id_fk FOREIGN KEY (updated_by) REFERENCES people(id) ON DELETE SET NULL
+);
+
 CREATE TABLE case_events (
   id bigint DEFAULT nextval('case_events_id_seq'::regclass) NOT NULL,
   case_id uuid NOT NULL,
@@ -199,6 +213,34 @@ CREATE UNIQUE INDEX cases_number_key ON public.cases USING btree (number);
 CREATE INDEX cases_stage_idx ON public.cases USING btree (stage, number);
 CREATE INDEX cases_year_idx ON public.cases USING btree (year, number);
 
+CREATE TABLE checklist_review_requests (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  reviewer_agency_id uuid NOT NULL,
+  note text,
+  requested_by uuid,
+  requested_at timestamp with time zone NOT NULL,
+  CONSTRAINT checklist_review_requests_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT checklist_review_requests_pkey PRIMARY KEY (id),
+  CONSTRAINT checklist_review_requests_requested_by_people_id_fk FOREIGN KEY (requested_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT checklist_review_requests_reviewer_agency_id_orgs_id_fk FOREIGN KEY (reviewer_agency_id) REFERENCES orgs(id)
+);
+CREATE UNIQUE INDEX checklist_review_requests_key ON public.checklist_review_requests USING btree (case_id, reviewer_agency_id);
+
+CREATE TABLE checklist_reviews (
+  request_id uuid NOT NULL,
+  item text NOT NULL,
+  verdict text NOT NULL,
+  comment text,
+  reviewer_id uuid,
+  at timestamp with time zone NOT NULL,
+  CONSTRAINT checklist_reviews_item_check CHECK ((item = ANY (ARRAY['proposer-contacted'::text, 'agency-agenda-linked'::text, 'data-disclosed'::text, 'plain-language-response'::text]))),
+  CONSTRAINT checklist_reviews_request_id_checklist_review_requests_id_fk FOREIGN KEY (request_id) REFERENCES checklist_review_requests(id) ON DELETE CASCADE,
+  CONSTRAINT checklist_reviews_request_id_item_pk PRIMARY KEY (request_id, item),
+  CONSTRAINT checklist_reviews_reviewer_id_people_id_fk FOREIGN KEY (reviewer_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT checklist_reviews_verdict_check CHECK ((verdict = ANY (ARRAY['agree'::text, 'concerns'::text])))
+);
+
 CREATE TABLE early_warning_agencies (
   warning_id uuid NOT NULL,
   agency_id uuid NOT NULL,
@@ -302,6 +344,43 @@ CREATE INDEX early_warnings_created_idx ON public.early_warnings USING btree (cr
 CREATE INDEX early_warnings_merged_into_idx ON public.early_warnings USING btree (merged_into_id) WHERE (merged_into_id IS NOT NULL);
 CREATE INDEX early_warnings_state_created_idx ON public.early_warnings USING btree (state, created_at, id);
 CREATE INDEX early_warnings_window_idx ON public.early_warnings USING btree (window_ends_at);
+
+CREATE TABLE goal_notes (
+  id bigint DEFAULT nextval('goal_notes_id_seq'::regclass) NOT NULL,
+  goal_id uuid NOT NULL,
+  at timestamp with time zone NOT NULL,
+  author_id uuid,
+  body text NOT NULL,
+  status text,
+  CONSTRAINT goal_notes_author_id_people_id_fk FOREIGN KEY (author_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT goal_notes_goal_id_goals_id_fk FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE,
+  CONSTRAINT goal_notes_pkey PRIMARY KEY (id)
+);
+CREATE INDEX goal_notes_goal_idx ON public.goal_notes USING btree (goal_id, id);
+
+CREATE TABLE goals (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  owner_person_id uuid,
+  owner_org_id uuid,
+  title text NOT NULL,
+  description text DEFAULT ''::text NOT NULL,
+  target_on date,
+  status text DEFAULT 'active'::text NOT NULL,
+  visibility text DEFAULT 'private'::text NOT NULL,
+  created_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT goals_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT goals_one_owner_check CHECK (((owner_person_id IS NULL) <> (owner_org_id IS NULL))),
+  CONSTRAINT goals_owner_org_id_orgs_id_fk FOREIGN KEY (owner_org_id) REFERENCES orgs(id),
+  CONSTRAINT goals_owner_person_id_people_id_fk FOREIGN KEY (owner_person_id) REFERENCES people(id) ON DELETE CASCADE,
+  CONSTRAINT goals_pkey PRIMARY KEY (id),
+  CONSTRAINT goals_status_check CHECK ((status = ANY (ARRAY['active'::text, 'achieved'::text, 'set-aside'::text]))),
+  CONSTRAINT goals_visibility_check CHECK ((visibility = ANY (ARRAY['private'::text, 'shared'::text])))
+);
+CREATE INDEX goals_owner_org_idx ON public.goals USING btree (owner_org_id, updated_at);
+CREATE INDEX goals_owner_person_idx ON public.goals USING btree (owner_person_id, updated_at);
+CREATE INDEX goals_shared_idx ON public.goals USING btree (updated_at) WHERE (visibility = 'shared'::text);
 
 CREATE TABLE help_clock_settings (
   target_kind text NOT NULL,

@@ -27,6 +27,7 @@ import { archiveRoutes, reviewRoutes, transcriptRoutes } from "./modules/transcr
 import { searchRoutes } from "./modules/search/index.ts";
 import { meetingRoutes } from "./modules/meetings/index.ts";
 import { caseRoutes, casesOfPetition } from "./modules/cases/index.ts";
+import { goalRoutes } from "./modules/goals/index.ts";
 import { searchDepsFor } from "./search-deps.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
@@ -218,6 +219,7 @@ export function buildApp(deps: AppDeps) {
     ),
   );
   api.route("/", caseRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route("/", goalRoutes({ db, clock, publicUrl: config.publicUrl }));
   api.route(
     "/",
     meetingRoutes(

@@ -10,6 +10,7 @@ import { meetingPages } from "./meetings/meeting-pages.tsx";
 import { pageKit, type PageDeps } from "./deps.ts";
 import { devMailboxPages } from "./dev-mailbox.tsx";
 import { earlyWarningPages } from "./early-warning-pages.tsx";
+import { goalPages } from "./goals/goal-pages.tsx";
 import { helpRequestPages } from "./help-request-pages.tsx";
 import { inboxPages } from "./inbox-page.tsx";
 import { renderPage, stylesheet } from "./layout.tsx";
@@ -48,6 +49,7 @@ export function webPages(deps: PageDeps) {
   archivePages(app, kit);
   petitionPages(app, kit);
   casePages(app, kit);
+  goalPages(app, kit);
   meetingPages(app, kit);
   searchPages(app, kit);
   agencyPages(app, kit);

@@ -67,6 +67,9 @@ function WorkView(props: { v: View; data: WorkData }) {
           <a class="button button-secondary" href="/matters/new">
             {t("web.work.raiseMatter")}
           </a>
+          <a class="button button-secondary" href="/goals">
+            {t("goals.index.title")}
+          </a>
           {v.actor.isAdmin || isPdis(v.actor) ? (
             <a class="button button-secondary" href="/drafts">
               {t("review.desk.title")}

@@ -335,6 +335,9 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
         ) : (
           <p class="empty">{t("cases.case.noRoles")}</p>
         )}
+        <p>
+          <a href={`/cases/${c.number}/checklist`}>{t("goals.checklist.organiserLink")}</a>
+        </p>
       </section>
 
       <section aria-labelledby="case-links-title" id="case-links">
