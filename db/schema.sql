@@ -684,10 +684,12 @@ CREATE TABLE meeting_voters (
   token_digest text NOT NULL,
   issued_at timestamp with time zone NOT NULL,
   used_at timestamp with time zone,
+  reminder_digest text,
   CONSTRAINT meeting_voters_meeting_id_meetings_id_fk FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
   CONSTRAINT meeting_voters_meeting_id_round_person_id_pk PRIMARY KEY (meeting_id, round, person_id),
   CONSTRAINT meeting_voters_person_id_people_id_fk FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE
 );
+CREATE UNIQUE INDEX meeting_voters_reminder_key ON public.meeting_voters USING btree (reminder_digest) WHERE (reminder_digest IS NOT NULL);
 CREATE UNIQUE INDEX meeting_voters_token_key ON public.meeting_voters USING btree (token_digest);
 
 CREATE TABLE meetings (
@@ -711,6 +713,7 @@ CREATE TABLE meetings (
   created_by uuid,
   created_at timestamp with time zone NOT NULL,
   updated_at timestamp with time zone NOT NULL,
+  ballot_reminded_round integer DEFAULT 0 NOT NULL,
   CONSTRAINT meetings_ballot_state_check CHECK ((ballot_state = ANY (ARRAY['none'::text, 'open'::text, 'closed'::text]))),
   CONSTRAINT meetings_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
   CONSTRAINT meetings_kind_check CHECK ((kind = ANY (ARRAY['monthly'::text, 'quarterly'::text, 'collaborative'::text, 'prep'::text, 'working'::text]))),

@@ -89,7 +89,7 @@ export function sweeps(rt: Runtime): Sweep[] {
     // After the early-warnings sweep: a warning a petition raises now is asked "did it happen?" later.
     petitionSweep({ db, publicUrl }),
     transcriptPublishSweep({ db, publicUrl }),
-    meetingBallotSweep({ db, publicUrl }),
+    meetingBallotSweep({ db, publicUrl, secret: rt.config.sessionSecret }),
     {
       name: "digests",
       run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),

@@ -1,5 +1,6 @@
 // Public surface of the meetings module.
 import type { Sweep } from "../../platform/jobs/index.ts";
+import { remindDueVoters } from "./use-cases/remind-voters.ts";
 import type { MeetingsDeps } from "./use-cases/deps.ts";
 import { closeDueBallots } from "./use-cases/close-ballot.ts";
 
@@ -28,14 +29,21 @@ export { addCandidate, withdrawCandidate } from "./use-cases/add-candidate.ts";
 export { issueBallots } from "./use-cases/issue-ballots.ts";
 export { getBallot, castBallot } from "./use-cases/cast-ballot.ts";
 export { recordAttendance, setRollCall } from "./use-cases/record-attendance.ts";
+export { remindDueVoters } from "./use-cases/remind-voters.ts";
 export { closeBallot, closeDueBallots, getTally, chooseTiedCandidate } from "./use-cases/close-ballot.ts";
 export { getRotation, setRotation, takeTurn } from "./use-cases/rotations.ts";
 export { meetingRoutes } from "./routes.ts";
 
-/** The sweep that closes ballots whose closing time has come. */
-export function meetingBallotSweep(deps: Omit<MeetingsDeps, "clock" | "secret">): Sweep {
+/**
+ * The ballot sweep: reminds voters who have not voted a day before a ballot closes, then closes the
+ * ballots whose closing time has come.
+ */
+export function meetingBallotSweep(deps: Omit<MeetingsDeps, "clock">): Sweep {
   return {
     name: "meeting-ballots",
-    run: async (now) => ({ closed: await closeDueBallots({ ...deps, clock: { now: () => now } }) }),
+    run: async (now) => {
+      const at = { ...deps, clock: { now: () => now } };
+      return { reminded: await remindDueVoters(at), closed: await closeDueBallots(at) };
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
 import { memberships, orgs, people } from "../directory/index.ts";
 import {
@@ -158,7 +158,11 @@ export async function insertVoters(db: Queryable, rows: Array<typeof meetingVote
 
 /** The voter holding a link, by the digest of its token. */
 export async function voterByDigest(db: Queryable, digest: string): Promise<VoterRow | null> {
-  const [row] = await db.select().from(meetingVoters).where(eq(meetingVoters.tokenDigest, digest)).limit(1);
+  const [row] = await db
+    .select()
+    .from(meetingVoters)
+    .where(or(eq(meetingVoters.tokenDigest, digest), eq(meetingVoters.reminderDigest, digest)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -167,7 +171,12 @@ export async function useLink(db: Queryable, digest: string, now: Date): Promise
   const rows = await db
     .update(meetingVoters)
     .set({ usedAt: now })
-    .where(and(eq(meetingVoters.tokenDigest, digest), isNull(meetingVoters.usedAt)))
+    .where(
+      and(
+        or(eq(meetingVoters.tokenDigest, digest), eq(meetingVoters.reminderDigest, digest)),
+        isNull(meetingVoters.usedAt),
+      ),
+    )
     .returning({ personId: meetingVoters.personId });
   return rows.length === 1;
 }
@@ -288,6 +297,71 @@ export async function claimDueBallots(db: Queryable, now: Date, limit: number): 
     .orderBy(asc(meetings.ballotClosesAt))
     .limit(limit)
     .for("update", { skipLocked: true });
+}
+
+/**
+ * Claims open ballots due for their reminder: a closing time set, not yet passed, this round not yet
+ * reminded, and the reminder time reached — 24 hours before closing, or half-way through a ballot open
+ * for less than two days.
+ */
+export async function claimDueReminders(db: Queryable, now: Date, limit: number): Promise<MeetingRow[]> {
+  const at = now.toISOString();
+  return db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.ballotState, "open"),
+        sql`${meetings.ballotClosesAt} > ${at}::timestamptz`,
+        sql`${meetings.ballotRemindedRound} < ${meetings.ballotRound}`,
+        sql`greatest(${meetings.ballotClosesAt} - interval '24 hours', ${meetings.ballotOpenedAt} + (${meetings.ballotClosesAt} - ${meetings.ballotOpenedAt}) / 2) <= ${at}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(meetings.ballotClosesAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+}
+
+/** Voters of a round who have not voted yet, with their addresses. */
+export async function unusedVoters(db: Queryable, meetingId: string, round: number) {
+  return db
+    .select({
+      personId: meetingVoters.personId,
+      email: people.email,
+      name: people.name,
+      nameEn: people.nameEn,
+    })
+    .from(meetingVoters)
+    .innerJoin(people, eq(people.id, meetingVoters.personId))
+    .where(
+      and(
+        eq(meetingVoters.meetingId, meetingId),
+        eq(meetingVoters.round, round),
+        isNull(meetingVoters.usedAt),
+      ),
+    )
+    .orderBy(asc(meetingVoters.personId));
+}
+
+/** Sets a voter's reminder link, only while they have not voted; false when they just did. */
+export async function setReminderDigest(
+  db: Queryable,
+  key: { meetingId: string; round: number; personId: string },
+  digest: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(meetingVoters)
+    .set({ reminderDigest: digest })
+    .where(
+      and(
+        eq(meetingVoters.meetingId, key.meetingId),
+        eq(meetingVoters.round, key.round),
+        eq(meetingVoters.personId, key.personId),
+        isNull(meetingVoters.usedAt),
+      ),
+    )
+    .returning({ personId: meetingVoters.personId });
+  return rows.length === 1;
 }
 
 /** A rotation roster in order. */

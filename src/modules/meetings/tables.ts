@@ -72,6 +72,8 @@ export const meetings = pgTable(
     /** When the ballot closes by itself (the sweep closes it); null = closed by the organiser only. */
     ballotClosesAt: timestamp("ballot_closes_at", { withTimezone: true }),
     ballotClosedAt: timestamp("ballot_closed_at", { withTimezone: true }),
+    /** The last round whose voters who had not yet voted were reminded before it closes. */
+    ballotRemindedRound: integer("ballot_reminded_round").notNull().default(0),
     /** The tally, computed when the ballot closes (public from then on). */
     tally: jsonb("tally"),
     rerunRequired: boolean("rerun_required").notNull().default(false),
@@ -156,12 +158,20 @@ export const meetingVoters = pgTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     tokenDigest: text("token_digest").notNull(),
+    /**
+     * The digest of the fresh link in the reminder before the ballot closes. Both links reach the same
+     * voter row, so either casts the one ballot: the reminder helps a voter who lost the first mail.
+     */
+    reminderDigest: text("reminder_digest"),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.round, t.personId] }),
     uniqueIndex("meeting_voters_token_key").on(t.tokenDigest),
+    uniqueIndex("meeting_voters_reminder_key")
+      .on(t.reminderDigest)
+      .where(sql`${t.reminderDigest} is not null`),
   ],
 );
 
