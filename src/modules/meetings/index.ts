@@ -1,7 +1,9 @@
 // Public surface of the meetings module.
+import type { Queryable } from "../../platform/db/database.ts";
 import type { Sweep } from "../../platform/jobs/index.ts";
 import type { MeetingsDeps } from "./use-cases/deps.ts";
 import { closeDueBallots } from "./use-cases/close-ballot.ts";
+import { findMeeting } from "./repository.ts";
 
 export {
   meetings,
@@ -38,4 +40,10 @@ export function meetingBallotSweep(deps: Omit<MeetingsDeps, "clock" | "secret">)
     name: "meeting-ballots",
     run: async (now) => ({ closed: await closeDueBallots({ ...deps, clock: { now: () => now } }) }),
   };
+}
+
+/** A meeting as other modules link to it (its id, kind, title and date); null when there is none. */
+export async function meetingRef(db: Queryable, id: string) {
+  const m = await findMeeting(db, id);
+  return m ? { id: m.id, kind: m.kind, title: m.title, date: m.date } : null;
 }

@@ -1,7 +1,8 @@
 // Public surface of the petitions module: other modules import only from here.
 import type { Queryable } from "../../platform/db/database.ts";
 import type { Sweep } from "../../platform/jobs/index.ts";
-import { findPetition } from "./repository.ts";
+import { findPetition, listAgencies } from "./repository.ts";
+import { accessOf } from "./use-cases/shared.ts";
 import type { PetitionsDeps } from "./use-cases/deps.ts";
 import { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
 
@@ -71,4 +72,12 @@ export function petitionSweep(deps: Omit<PetitionsDeps, "clock">): Sweep {
     name: "petitions",
     run: async (now) => sweepPetitionClocks({ ...deps, clock: { now: () => now } }),
   };
+}
+
+/** A petition's agencies by role (who may answer or update it, with `canOnPetition`); null when none. */
+export async function petitionAccess(db: Queryable, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const p = await findPetition(db, id);
+  if (!p) return null;
+  return { id: p.id, title: p.title, access: accessOf(await listAgencies(db, [p.id])) };
 }

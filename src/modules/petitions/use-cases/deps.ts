@@ -11,4 +11,19 @@ export interface PetitionsDeps {
    * module, which depends on this one): the petition's page links back to them.
    */
   linkedCases?: (petitionId: string) => Promise<Array<{ number: number; title: string; stage: string }>>;
+  /**
+   * The public commitments made in answer to a petition (composed by the app from the commitments
+   * module, which depends on this one): the petition's page lists them.
+   */
+  linkedCommitments?: (petitionId: string) => Promise<
+    Array<{
+      id: string;
+      text: string;
+      dueOn: string;
+      status: string;
+      overdue: boolean;
+      url: string;
+      ownerAgency: { id: string; slug: string; name: { "zh-TW": string; en: string } } | null;
+    }>
+  >;
 }
