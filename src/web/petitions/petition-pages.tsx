@@ -1,6 +1,8 @@
 import type { Hono } from "hono";
 import { listAgencies, type AppEnv } from "../../modules/directory/index.ts";
 import { casesOfPetition } from "../../modules/cases/index.ts";
+import { commitmentsOfPetition } from "../../modules/commitments/index.ts";
+import { PetitionCommitmentsSection } from "../commitments/commitment-parts.tsx";
 import {
   addUpdate,
   assignPetition,
@@ -594,6 +596,8 @@ function PetitionViewPage(props: { v: View; p: Summary; forms: Forms; done?: str
         </section>
       ) : null}
 
+      <PetitionCommitmentsSection v={v} p={p} />
+
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("petitions.timeline")}</h2>
         <ol class="activity timeline">
@@ -773,6 +777,7 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
     clock: kit.deps.clock,
     publicUrl: kit.deps.config.publicUrl,
     linkedCases: (id) => casesOfPetition(kit.deps.database.db, id),
+    linkedCommitments: (id) => commitmentsOfPetition(kit.deps.database.db, id),
   };
 
   app.get("/petitions", async (c) => {
