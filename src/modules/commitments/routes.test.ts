@@ -5,6 +5,7 @@ import { createTestApp } from "../../platform/testing/app.ts";
 import type { FixedClock } from "../../platform/clock/index.ts";
 import { runDueJobs } from "../../runtime.ts";
 import { findOrg, findPersonByEmail } from "../directory/index.ts";
+import { sweepOverdueCommitments } from "./index.ts";
 
 type T = Awaited<ReturnType<typeof createTestApp>>;
 let t: T;
@@ -253,6 +254,34 @@ describe("overdue", () => {
       overdue.body.items.map((c: any) => c.id),
       [first.id],
     );
+  });
+});
+
+describe("overdue, at once", () => {
+  test("two sweeps running together flag a commitment once and tell its agency once", async () => {
+    const made = await t.api("POST", "/api/v1/commitments", {
+      token: moiPo,
+      body: { text: "補上操作說明", ownerAgencyId: "motc", dueOn: "2026-03-10", caseNumber: 2 },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const deps = { db: t.db, clock: t.rt.clock, publicUrl: t.rt.config.publicUrl };
+    const runs = await Promise.all([sweepOverdueCommitments(deps), sweepOverdueCommitments(deps)]);
+    assert.equal(runs[0]!.flagged + runs[1]!.flagged, 1);
+    const motcLead = (await findPersonByEmail(t.db, "po-motc-lead@example.org"))!.id;
+    assert.equal(
+      await count(
+        sql`select count(*)::int as n from notifications where kind = 'commitment.overdue' and person_id = ${motcLead}::uuid`,
+      ),
+      1,
+    );
+    assert.equal(
+      await count(
+        sql`select count(*)::int as n from audit_log where action = 'commitment.overdue' and entity_id = ${made.body.id}`,
+      ),
+      1,
+    );
+    // Case 2 is not tracked: its commitment stays out of the tracking list (and its counts).
+    await t.db.execute(sql`delete from commitments where id = ${made.body.id}::uuid`);
   });
 });
 
