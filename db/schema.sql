@@ -241,6 +241,51 @@ CREATE TABLE checklist_reviews (
   CONSTRAINT checklist_reviews_verdict_check CHECK ((verdict = ANY (ARRAY['agree'::text, 'concerns'::text])))
 );
 
+CREATE TABLE commitment_updates (
+  id bigint DEFAULT nextval('commitment_updates_id_seq'::regclass) NOT NULL,
+  commitment_id uuid NOT NULL,
+  status text NOT NULL,
+  body text NOT NULL,
+  evidence text[] DEFAULT '{}'::text[] NOT NULL,
+  author_id uuid,
+  agency_id uuid,
+  at timestamp with time zone NOT NULL,
+  CONSTRAINT commitment_updates_agency_id_orgs_id_fk FOREIGN KEY (agency_id) REFERENCES orgs(id),
+  CONSTRAINT commitment_updates_author_id_people_id_fk FOREIGN KEY (author_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT commitment_updates_commitment_id_commitments_id_fk FOREIGN KEY (commitment_id) REFERENCES commitments(id) ON DELETE CASCADE,
+  CONSTRAINT commitment_updates_pkey PRIMARY KEY (id),
+  CONSTRAINT commitment_updates_status_check CHECK ((status = ANY (ARRAY['open'::text, 'in-progress'::text, 'done'::text, 'dropped'::text])))
+);
+CREATE INDEX commitment_updates_commitment_idx ON public.commitment_updates USING btree (commitment_id, id);
+
+CREATE TABLE commitments (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  text text NOT NULL,
+  owner_agency_id uuid NOT NULL,
+  due_on date NOT NULL,
+  status text DEFAULT 'open'::text NOT NULL,
+  case_id uuid,
+  meeting_id uuid,
+  petition_id uuid,
+  dropped_reason text,
+  overdue_at timestamp with time zone,
+  created_by uuid,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT commitments_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT commitments_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT commitments_dropped_reason_check CHECK (((status <> 'dropped'::text) OR (COALESCE(dropped_reason, ''::text) <> ''::text))),
+  CONSTRAINT commitments_owner_agency_id_orgs_id_fk FOREIGN KEY (owner_agency_id) REFERENCES orgs(id),
+  CONSTRAINT commitments_petition_id_petitions_id_fk FOREIGN KEY (petition_id) REFERENCES petitions(id) ON DELETE CASCADE,
+  CONSTRAINT commitments_pkey PRIMARY KEY (id),
+  CONSTRAINT commitments_source_check CHECK (((case_id IS NOT NULL) OR (petition_id IS NOT NULL))),
+  CONSTRAINT commitments_status_check CHECK ((status = ANY (ARRAY['open'::text, 'in-progress'::text, 'done'::text, 'dropped'::text])))
+);
+CREATE INDEX commitments_agency_idx ON public.commitments USING btree (owner_agency_id, due_on);
+CREATE INDEX commitments_case_idx ON public.commitments USING btree (case_id, due_on);
+CREATE INDEX commitments_due_idx ON public.commitments USING btree (due_on) WHERE ((overdue_at IS NULL) AND (status = ANY (ARRAY['open'::text, 'in-progress'::text])));
+CREATE INDEX commitments_petition_idx ON public.commitments USING btree (petition_id, due_on);
+
 CREATE TABLE early_warning_agencies (
   warning_id uuid NOT NULL,
   agency_id uuid NOT NULL,
@@ -1140,6 +1185,20 @@ CREATE UNIQUE INDEX speeches_position_key ON public.speeches USING btree (transc
 CREATE INDEX speeches_search_idx ON public.speeches USING gin (search_codes);
 CREATE INDEX speeches_search_missing_idx ON public.speeches USING btree (transcript_id) WHERE ((search_codes IS NULL) AND (kind <> 'heading'::text));
 CREATE INDEX speeches_speaker_idx ON public.speeches USING btree (speaker_id);
+
+CREATE TABLE tracking_decisions (
+  meeting_id uuid NOT NULL,
+  case_id uuid NOT NULL,
+  decision text NOT NULL,
+  note text,
+  decided_by uuid,
+  decided_at timestamp with time zone NOT NULL,
+  CONSTRAINT tracking_decisions_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT tracking_decisions_decided_by_people_id_fk FOREIGN KEY (decided_by) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT tracking_decisions_decision_check CHECK ((decision = ANY (ARRAY['continue'::text, 'release'::text, 'noted'::text]))),
+  CONSTRAINT tracking_decisions_meeting_id_case_id_pk PRIMARY KEY (meeting_id, case_id)
+);
+CREATE INDEX tracking_decisions_case_idx ON public.tracking_decisions USING btree (case_id, decided_at);
 
 CREATE TABLE transcript_alternates (
   slug_a text NOT NULL,

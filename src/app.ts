@@ -25,9 +25,10 @@ import { earlyWarningRoutes } from "./modules/early-warnings/index.ts";
 import { petitionRoutes } from "./modules/petitions/index.ts";
 import { archiveRoutes, reviewRoutes, transcriptRoutes } from "./modules/transcripts/index.ts";
 import { searchRoutes } from "./modules/search/index.ts";
-import { meetingRoutes } from "./modules/meetings/index.ts";
+import { meetingRef, meetingRoutes } from "./modules/meetings/index.ts";
 import { caseRoutes, casesOfPetition } from "./modules/cases/index.ts";
 import { goalRoutes } from "./modules/goals/index.ts";
+import { commitmentRoutes, commitmentsOfCase, commitmentsOfPetition } from "./modules/commitments/index.ts";
 import { searchDepsFor } from "./search-deps.ts";
 import { apiDocsPage, renderErrorPage, webPages } from "./web/pages.tsx";
 import { version } from "./version.ts";
@@ -206,6 +207,7 @@ export function buildApp(deps: AppDeps) {
       clock,
       publicUrl: config.publicUrl,
       linkedCases: casesOfPetition,
+      linkedCommitments: commitmentsOfPetition,
     }),
   );
   api.route("/", transcriptRoutes({ db, clock }));
@@ -218,8 +220,20 @@ export function buildApp(deps: AppDeps) {
       { trustProxy: config.trustProxy },
     ),
   );
-  api.route("/", caseRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route(
+    "/",
+    caseRoutes({
+      db,
+      clock,
+      publicUrl: config.publicUrl,
+      commitmentsOf: (id) => commitmentsOfCase(db, id),
+    }),
+  );
   api.route("/", goalRoutes({ db, clock, publicUrl: config.publicUrl }));
+  api.route(
+    "/",
+    commitmentRoutes({ db, clock, publicUrl: config.publicUrl, meetingOf: (id) => meetingRef(db, id) }),
+  );
   api.route(
     "/",
     meetingRoutes(

@@ -16,7 +16,7 @@ test("the civic demo: a qualified, assigned petition taken up by a case, another
     publicUrl: t.rt.config.publicUrl,
     secret: t.rt.config.sessionSecret,
   });
-  assert.deepEqual(r, { petitions: 2, meetings: 1, cases: 1 });
+  assert.deepEqual(r, { petitions: 2, meetings: 1, cases: 1, commitments: 1 });
   const petitions = (await t.api("GET", "/api/v1/petitions")).body.items;
   assert.equal(petitions.length, 2);
   const qualified = petitions.find((p: any) => p.externalId === "demo-0001");
@@ -30,6 +30,9 @@ test("the civic demo: a qualified, assigned petition taken up by a case, another
   const c = (await t.api("GET", "/api/v1/cases/1")).body;
   assert.equal(c.leadAgency.slug, "motc");
   assert.equal(c.links.petition.url, `/petitions/${qualified.id}`);
+  assert.equal(c.commitments.items.length, 1);
+  assert.equal(c.commitments.items[0].ownerAgency.slug, "motc");
+  assert.equal(full.commitments.length, 1);
   const meetings = await t.api("GET", "/api/v1/meetings", {
     token: await t.tokenFor("pdis-project-manager@example.org"),
   });

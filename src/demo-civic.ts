@@ -1,6 +1,6 @@
 // Demo data of the civic record for a fresh `npm start`: fictional petitions (one qualified and
 // assigned, one still gathering endorsements), next month's monthly meeting, and a self-proposed
-// case that took the qualified petition up. Written for the project; no real petition's text.
+// case that took the qualified petition up, with one commitment. Written for the project; no real petition's text.
 import type { Db } from "./platform/db/database.ts";
 import type { Clock } from "./platform/clock/index.ts";
 import { systemActor } from "./modules/directory/index.ts";
@@ -8,12 +8,15 @@ import { assignPetition, createPetition } from "./modules/petitions/index.ts";
 import { scheduleNetworkMeeting } from "./modules/meetings/index.ts";
 import { createSelfProposedCase } from "./modules/cases/index.ts";
 import { findOrg } from "./modules/directory/index.ts";
+import { createCommitment } from "./modules/commitments/index.ts";
+import { taipeiDate } from "./platform/calendar/index.ts";
 
 /** What the civic demo seeded. */
 export interface CivicDemoSummary {
   petitions: number;
   meetings: number;
   cases: number;
+  commitments: number;
 }
 
 /** Seeds the civic demo into a database whose directory was just seeded with the demo directory. */
@@ -25,7 +28,7 @@ export async function seedDemoCivic(deps: {
 }): Promise<CivicDemoSummary> {
   const now = deps.clock.now();
   const motc = await findOrg(deps.db, "motc");
-  if (!motc) return { petitions: 0, meetings: 0, cases: 0 }; // not the demo directory
+  if (!motc) return { petitions: 0, meetings: 0, cases: 0, commitments: 0 }; // not the demo directory
   const qualified = await createPetition(deps, systemActor, {
     externalId: "demo-0001",
     title: "公共運輸電子票證跨縣市整合",
@@ -50,11 +53,18 @@ export async function seedDemoCivic(deps: {
   const next = new Date(now.getTime() + 31 * 24 * 3600 * 1000);
   const month = next.toISOString().slice(0, 7);
   await scheduleNetworkMeeting(deps, systemActor, { kind: "monthly", month });
-  await createSelfProposedCase(deps, systemActor, {
+  const kase = await createSelfProposedCase(deps, systemActor, {
     title: "電子票證跨縣市整合協作",
     summary: "（示範資料）交通部自提的協作案件，回應「公共運輸電子票證跨縣市整合」提議。",
     leadAgencyId: motc.id,
     petitionId: qualified.id,
   });
-  return { petitions: 2, meetings: 1, cases: 1 };
+  await createCommitment(deps, systemActor, {
+    text: "（示範資料）公布各縣市電子票證規格與資料交換格式的盤點結果。",
+    ownerAgencyId: motc.id,
+    dueOn: taipeiDate(new Date(now.getTime() + 90 * 24 * 3600 * 1000)),
+    caseNumber: kase.number,
+    petitionId: qualified.id,
+  });
+  return { petitions: 2, meetings: 1, cases: 1, commitments: 1 };
 }

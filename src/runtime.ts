@@ -12,6 +12,7 @@ import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
 import { petitionSweep } from "./modules/petitions/index.ts";
 import { transcriptPublishSweep } from "./modules/transcripts/index.ts";
 import { meetingBallotSweep } from "./modules/meetings/index.ts";
+import { commitmentOverdueSweep } from "./modules/commitments/index.ts";
 import { deliverWebhooks, sendDailyDigests } from "./modules/notifications/index.ts";
 import { runSweeps, type Sweep } from "./platform/jobs/index.ts";
 import {
@@ -90,6 +91,7 @@ export function sweeps(rt: Runtime): Sweep[] {
     petitionSweep({ db, publicUrl }),
     transcriptPublishSweep({ db, publicUrl }),
     meetingBallotSweep({ db, publicUrl, secret: rt.config.sessionSecret }),
+    commitmentOverdueSweep({ db, publicUrl }),
     {
       name: "digests",
       run: async (now) => sendDailyDigests(db, { now: () => now }, publicUrl),

@@ -113,7 +113,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
           secret: rt.config.sessionSecret,
         });
         out.write(
-          `seeded ${civic.petitions} demo petitions, ${civic.meetings} monthly meeting, ${civic.cases} case\n`,
+          `seeded ${civic.petitions} demo petitions, ${civic.meetings} monthly meeting, ${civic.cases} case, ${civic.commitments} commitment\n`,
         );
         return d.transcripts.skipped.length || d.links.skipped.length ? 1 : 0;
       });

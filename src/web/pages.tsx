@@ -6,6 +6,7 @@ import { adminPages } from "./admin-page.tsx";
 import { agencyPages } from "./agency-page.tsx";
 import { archivePages } from "./archive/archive-pages.tsx";
 import { casePages } from "./cases/case-pages.tsx";
+import { commitmentPages } from "./commitments/commitment-pages.tsx";
 import { meetingPages } from "./meetings/meeting-pages.tsx";
 import { pageKit, type PageDeps } from "./deps.ts";
 import { devMailboxPages } from "./dev-mailbox.tsx";
@@ -50,6 +51,7 @@ export function webPages(deps: PageDeps) {
   petitionPages(app, kit);
   casePages(app, kit);
   goalPages(app, kit);
+  commitmentPages(app, kit);
   meetingPages(app, kit);
   searchPages(app, kit);
   agencyPages(app, kit);

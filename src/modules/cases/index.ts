@@ -20,7 +20,7 @@ export {
   evidenceAudiences,
 } from "./tables.ts";
 export type { CaseStage, CaseRoleKind, SeatCategory, LivestreamConsent } from "./tables.ts";
-export type { CasesDeps } from "./use-cases/deps.ts";
+export type { CasesDeps, CaseCommitments } from "./use-cases/deps.ts";
 export { SEAT_CAPS, LEAD_COOLDOWN_DAYS } from "./use-cases/deps.ts";
 export { caseErrors } from "./errors.ts";
 export { openCase, type OpenCaseInput } from "./use-cases/open-case.ts";
@@ -65,3 +65,5 @@ export const linkStageMeeting = (db: Queryable, caseId: string, stage: CaseStage
   repo.updateStage(db, caseId, stage, { meetingId });
 /** Case numbers by id, for links back from meetings. */
 export const caseNumbers = (db: Queryable, ids: string[]) => repo.caseNumbers(db, ids);
+/** Cases by id as other modules show them: number, title, stage and lead agency id, by number. */
+export const caseRefs = (db: Queryable, ids: string[]) => repo.caseRefs(db, ids);

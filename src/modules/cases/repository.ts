@@ -350,3 +350,21 @@ export async function caseNumbers(db: Queryable, ids: string[]) {
     .where(inArray(cases.id, unique));
   return new Map(rows.map((r) => [r.id, r.number]));
 }
+
+/** Cases by id with their lead agency (for links from other modules). */
+export async function caseRefs(db: Queryable, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  return db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      title: cases.title,
+      stage: cases.stage,
+      leadAgencyId: caseRoles.agencyId,
+    })
+    .from(cases)
+    .leftJoin(caseRoles, and(eq(caseRoles.caseId, cases.id), eq(caseRoles.kind, "lead")))
+    .where(inArray(cases.id, unique))
+    .orderBy(asc(cases.number));
+}

@@ -114,6 +114,28 @@ export const CaseSchema = CaseSummarySchema.extend({
   ),
   history: z.array(z.object({ at: z.string(), kind: z.string(), data: z.unknown() })),
   can: z.object({ organise: z.boolean() }),
+  /** Its public commitments (see /commitments) and the chair's latest decision at a monthly meeting. */
+  commitments: z.object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        dueOn: z.string(),
+        status: z.string(),
+        overdue: z.boolean(),
+        url: z.string(),
+        ownerAgency: OrgRef,
+      }),
+    ),
+    decision: z
+      .object({
+        decision: z.string(),
+        note: z.string().nullable(),
+        decidedAt: z.string(),
+        meeting: z.object({ id: z.string(), url: z.string() }),
+      })
+      .nullable(),
+  }),
 }).openapi("Case");
 
 /** A seat as organisers see it. */

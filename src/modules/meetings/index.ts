@@ -1,8 +1,10 @@
 // Public surface of the meetings module.
+import type { Queryable } from "../../platform/db/database.ts";
 import type { Sweep } from "../../platform/jobs/index.ts";
 import { remindDueVoters } from "./use-cases/remind-voters.ts";
 import type { MeetingsDeps } from "./use-cases/deps.ts";
 import { closeDueBallots } from "./use-cases/close-ballot.ts";
+import { findMeeting } from "./repository.ts";
 
 export {
   meetings,
@@ -46,4 +48,10 @@ export function meetingBallotSweep(deps: Omit<MeetingsDeps, "clock">): Sweep {
       return { reminded: await remindDueVoters(at), closed: await closeDueBallots(at) };
     },
   };
+}
+
+/** A meeting as other modules link to it (its id, kind, title and date); null when there is none. */
+export async function meetingRef(db: Queryable, id: string) {
+  const m = await findMeeting(db, id);
+  return m ? { id: m.id, kind: m.kind, title: m.title, date: m.date } : null;
 }

@@ -37,6 +37,13 @@ export const petitionErrors = {
       en: "Case {cases} took this petition up; it is part of the public record and cannot be withdrawn.",
     },
   },
+  petition_has_commitments: {
+    status: 409,
+    message: {
+      "zh-TW": "這件提議已有公開的承諾事項，是公開紀錄的一部分，不能撤下。",
+      en: "Commitments answer this petition; it is part of the public record and cannot be withdrawn.",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 type Code = keyof typeof petitionErrors;

@@ -2,7 +2,8 @@
 import type { Queryable } from "../../platform/db/database.ts";
 import { fail } from "../../platform/http/errors.ts";
 import type { Sweep } from "../../platform/jobs/index.ts";
-import { findPetition } from "./repository.ts";
+import { findPetition, listAgencies } from "./repository.ts";
+import { accessOf } from "./use-cases/shared.ts";
 import type { PetitionsDeps } from "./use-cases/deps.ts";
 import { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
 
@@ -85,4 +86,12 @@ export function petitionSweep(deps: Omit<PetitionsDeps, "clock">): Sweep {
     name: "petitions",
     run: async (now) => sweepPetitionClocks({ ...deps, clock: { now: () => now } }),
   };
+}
+
+/** A petition's agencies by role (who may answer or update it, with `canOnPetition`); null when none. */
+export async function petitionAccess(db: Queryable, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const p = await findPetition(db, id);
+  if (!p) return null;
+  return { id: p.id, title: p.title, state: p.state, access: accessOf(await listAgencies(db, [p.id])) };
 }

@@ -101,6 +101,20 @@ export const PetitionSchema = PetitionSummarySchema.extend({
   cases: z.array(
     z.object({ number: z.number().int(), title: z.string(), stage: z.string(), url: z.string() }),
   ),
+  /** The public commitments made in answer to it (see /commitments). */
+  commitments: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      dueOn: z.string(),
+      status: z.string(),
+      overdue: z.boolean(),
+      url: z.string(),
+      ownerAgency: z
+        .object({ id: z.string(), slug: z.string(), name: z.object({ "zh-TW": z.string(), en: z.string() }) })
+        .nullable(),
+    }),
+  ),
   internal: z
     .object({
       escalations: z.array(

@@ -23,6 +23,8 @@ import type { PageKit } from "../deps.ts";
 import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
 import { renderAtom } from "../../platform/http/atom.ts";
+import { commitmentsOfCase } from "../../modules/commitments/index.ts";
+import { CaseCommitmentsSection } from "../commitments/commitment-parts.tsx";
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
 type IndexPage = Awaited<ReturnType<typeof listCases>>;
@@ -410,6 +412,8 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
         </p>
       </section>
 
+      <CaseCommitmentsSection v={v} c={c} />
+
       {c.stage !== "released" ? <SignUp v={v} c={c} /> : null}
       {c.can.organise ? <OrganisePanel v={v} c={c} /> : null}
 
@@ -467,6 +471,7 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
     db: kit.deps.database.db,
     clock: kit.deps.clock,
     publicUrl: kit.deps.config.publicUrl,
+    commitmentsOf: (id) => commitmentsOfCase(kit.deps.database.db, id),
   };
 
   app.get("/cases", async (c) => {

@@ -307,7 +307,14 @@ function MeetingPage(props: {
                   <a href="#meeting-candidates">{t("meetings.meeting.candidatesTitle")}</a>
                 </p>
               ) : (
-                <Entries v={v} item={a.item} entries={a.entries} />
+                <>
+                  <Entries v={v} item={a.item} entries={a.entries} />
+                  {a.item === "tracked-cases" ? (
+                    <p>
+                      <a href={`/meetings/${m.id}/tracking`}>{t("commitments.page.trackingLink")}</a>
+                    </p>
+                  ) : null}
+                </>
               )}
             </li>
           ))}

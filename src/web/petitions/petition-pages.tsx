@@ -1,6 +1,8 @@
 import type { Hono } from "hono";
 import { listAgencies, publicActor, type AppEnv } from "../../modules/directory/index.ts";
 import { casesOfPetition } from "../../modules/cases/index.ts";
+import { commitmentsOfPetition } from "../../modules/commitments/index.ts";
+import { PetitionCommitmentsSection } from "../commitments/commitment-parts.tsx";
 import {
   addUpdate,
   assignPetition,
@@ -392,7 +394,7 @@ function ManageForms(props: { v: View; p: Summary; forms: Forms; agencies: Agenc
           </Form>
         </section>
       ) : null}
-      {p.state !== "withdrawn" && p.state !== "responded" && !p.cases.length ? (
+      {p.state !== "withdrawn" && p.state !== "responded" && !p.cases.length && !p.commitments.length ? (
         <section aria-labelledby="withdraw-form-title">
           <h2 id="withdraw-form-title">{t("petitions.forms.withdraw")}</h2>
           <Form v={v} id="withdraw-form" action={`/petitions/${p.id}/withdraw`} state={forms.withdraw}>
@@ -626,6 +628,8 @@ function PetitionViewPage(props: { v: View; p: Summary; forms: Forms; done?: str
         </section>
       ) : null}
 
+      <PetitionCommitmentsSection v={v} p={p} />
+
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("petitions.timeline")}</h2>
         <p>
@@ -808,6 +812,7 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
     clock: kit.deps.clock,
     publicUrl: kit.deps.config.publicUrl,
     linkedCases: casesOfPetition,
+    linkedCommitments: commitmentsOfPetition,
   };
 
   app.get("/petitions", async (c) => {

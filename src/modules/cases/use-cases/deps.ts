@@ -6,6 +6,30 @@ export interface CasesDeps {
   db: Db;
   clock: Clock;
   publicUrl: string;
+  /**
+   * The commitments of a case and the chair's latest decision on it at a monthly meeting (composed by
+   * the app from the commitments module, which depends on this one): shown on the case.
+   */
+  commitmentsOf?: (caseId: string) => Promise<CaseCommitments>;
+}
+
+/** A case's commitments as the case shows them (the commitments module's public summaries). */
+export interface CaseCommitments {
+  items: Array<{
+    id: string;
+    text: string;
+    dueOn: string;
+    status: string;
+    overdue: boolean;
+    url: string;
+    ownerAgency: { id: string; slug: string; name: { "zh-TW": string; en: string } } | null;
+  }>;
+  decision: {
+    decision: string;
+    note: string | null;
+    decidedAt: string;
+    meeting: { id: string; url: string };
+  } | null;
 }
 
 /** Seat caps at a collaborative meeting (product brief, "Numbers at a glance"). */

@@ -47,7 +47,8 @@ export async function getCase(deps: CasesDeps, actor: Actor, rawNumber: string |
     ],
     [...roles.map((r) => r.personId), ...stages.map((s) => s.ownerPersonId)],
   );
-  return presentCase(c, {
+  const commitments = (await deps.commitmentsOf?.(c.id)) ?? { items: [], decision: null };
+  const view = presentCase(c, {
     stages,
     roles,
     seats,
@@ -58,4 +59,5 @@ export async function getCase(deps: CasesDeps, actor: Actor, rawNumber: string |
     labels,
     can: { organise: c.stage !== "released" && isCaseOrganiser(actor, roles) },
   });
+  return { ...view, commitments };
 }

@@ -1,7 +1,8 @@
 import { startOfTaipeiDay } from "../../../platform/calendar/index.ts";
 import { recordRead } from "../../audit/index.ts";
 import { orgLabels, personLabels, type Actor } from "../../directory/index.ts";
-import { caseNumbers, casesOfCandidates, selfProposedBetween, trackedCases } from "../../cases/index.ts";
+import { caseNumbers, casesOfCandidates, selfProposedBetween } from "../../cases/index.ts";
+import { trackingList } from "../../commitments/index.ts";
 import { checkCriteria, petitionStanding, DEFAULT_THRESHOLD } from "../criteria.ts";
 import * as repo from "../repository.ts";
 import { votesPerVoter, type Tally } from "../tally.ts";
@@ -88,11 +89,9 @@ export async function getMeeting(deps: MeetingsDeps, actor: Actor, id: string) {
   if (m.kind === "monthly" || m.kind === "quarterly") {
     agenda.push({
       item: "tracked-cases",
-      entries: (await trackedCases(deps.db)).map((c) => ({
-        number: c.number,
-        title: c.title,
-        url: `/cases/${c.number}`,
-      })),
+      // The monthly tracking list: each tracked case by number with its lead agency's latest update,
+      // open and overdue commitments, and the chair's decision at this meeting.
+      entries: await trackingList(deps.db, m.id),
     });
   }
   if (m.kind === "monthly") {

@@ -15,4 +15,22 @@ export interface PetitionsDeps {
     db: Queryable,
     petitionId: string,
   ) => Promise<Array<{ number: number; title: string; stage: string }>>;
+  /**
+   * The public commitments made in answer to a petition (composed by the app from the commitments
+   * module, which depends on this one): the petition's page lists them. Read through the handle given.
+   */
+  linkedCommitments?: (
+    db: Queryable,
+    petitionId: string,
+  ) => Promise<
+    Array<{
+      id: string;
+      text: string;
+      dueOn: string;
+      status: string;
+      overdue: boolean;
+      url: string;
+      ownerAgency: { id: string; slug: string; name: { "zh-TW": string; en: string } } | null;
+    }>
+  >;
 }

@@ -34,6 +34,7 @@ export async function getPetition(deps: PetitionsDeps, actor: Actor, id: string)
     repo.followState(deps.db, p.id, actor.personId),
   ]);
   const cases = (await deps.linkedCases?.(deps.db, p.id)) ?? [];
+  const commitments = (await deps.linkedCommitments?.(deps.db, p.id)) ?? [];
   const shownResponse = response && (response.publishedAt || internal) ? response : null;
   const escalations = internal ? await repo.listEscalations(deps.db, p.id) : [];
   const respondable = ["qualified", "assigned", "plan-published"].includes(p.state);
@@ -53,6 +54,7 @@ export async function getPetition(deps: PetitionsDeps, actor: Actor, id: string)
       stage: c.stage,
       url: `/cases/${c.number}`,
     })),
+    commitments,
     internal: internal
       ? {
           escalations: escalations.map(presentEscalation),

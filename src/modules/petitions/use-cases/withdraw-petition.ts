@@ -12,7 +12,7 @@ import { authorise, loadPetition, petitionPath, posOf } from "./shared.ts";
  * Withdraws a petition or notice entered by mistake or twice (PDIS, admins), with a public reason. Its
  * record stays — the page shows it withdrawn and why, the export keeps it — but it leaves the index, its
  * clocks stop (no deadline lapses or escalates any more), imports no longer change it, and votes and
- * cases can no longer take it up. Refused (409) once it has a published response or a case took it up:
+ * cases can no longer take it up. Refused (409) once it has a published response, a case took it up or commitments answer it:
  * by then it is part of the public trail, not a mistake.
  */
 export async function withdrawPetition(
@@ -32,6 +32,8 @@ export async function withdrawPetition(
       throw petitionFail("petition_taken_up", "state", {
         cases: cases.map((c) => `#${c.number}`).join(", "),
       });
+    if (((await deps.linkedCommitments?.(tx, p.id)) ?? []).length)
+      throw petitionFail("petition_has_commitments", "state");
     const updated = await repo.updatePetition(tx, p.id, {
       state: "withdrawn",
       withdrawnAt: now,

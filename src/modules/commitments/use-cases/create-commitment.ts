@@ -1,0 +1,94 @@
+import { fail } from "../../../platform/http/errors.ts";
+import { writeAudited } from "../../audit/index.ts";
+import { caseForLink } from "../../cases/index.ts";
+import { findOrg, membersOf, type Actor } from "../../directory/index.ts";
+import { notify } from "../../notifications/index.ts";
+import { canOnPetition, petitionAccess } from "../../petitions/index.ts";
+import { commitmentError } from "../errors.ts";
+import * as repo from "../repository.ts";
+import type { CommitmentsDeps } from "./deps.ts";
+import { getCommitment } from "./get-commitment.ts";
+import { parseDate } from "./shared.ts";
+
+/** A new commitment: its text, owner agency, due date and where it comes from. */
+export interface CreateCommitmentInput {
+  text: string;
+  ownerAgencyId: string;
+  dueOn: string;
+  /** The collaborative meeting case it comes from. */
+  caseNumber?: number;
+  /** The meeting (of that case) it was made at. */
+  meetingId?: string;
+  /** The petition whose response it comes from. */
+  petitionId?: string;
+}
+
+/**
+ * Records a commitment. Its source is a case (optionally the meeting it was made at) and/or a
+ * petition's response; the case's organisers, the petition's lead and co-organising agencies' POs,
+ * PDIS and admins may record it. The owner agency's POs are told.
+ */
+export async function createCommitment(deps: CommitmentsDeps, actor: Actor, input: CreateCommitmentInput) {
+  if (!input.caseNumber && !input.petitionId)
+    throw fail.invalid("caseNumber", "name the case (or the petition) the commitment comes from");
+  if (input.meetingId && !input.caseNumber)
+    throw fail.invalid("meetingId", "a meeting is given with the case it belongs to");
+  const dueOn = parseDate(input.dueOn);
+  if (!dueOn) throw fail.invalid("dueOn", "must be a date YYYY-MM-DD");
+  const owner = await findOrg(deps.db, input.ownerAgencyId);
+  if (!owner || owner.kind !== "agency") throw fail.invalid("ownerAgencyId", "no such agency");
+  if (input.meetingId) {
+    const m = await deps.meetingOf?.(input.meetingId);
+    if (!m) throw fail.invalid("meetingId", "no such meeting");
+  }
+  const now = deps.clock.now();
+  const id = await writeAudited(deps.db, actor, async (tx) => {
+    let caseId: string | null = null;
+    let allowed = actor.isAdmin;
+    if (input.caseNumber) {
+      const c = await caseForLink(tx, actor, input.caseNumber);
+      if (!c) throw fail.invalid("caseNumber", "no such case");
+      if (c.stage === "released") throw commitmentError("case_released", {}, "caseNumber");
+      caseId = c.id;
+      allowed ||= c.organiser;
+    }
+    if (input.petitionId) {
+      const p = await petitionAccess(tx, input.petitionId);
+      if (!p) throw fail.invalid("petitionId", "no such petition");
+      if (p.state === "withdrawn") throw fail.invalid("petitionId", "the petition was withdrawn");
+      allowed ||= canOnPetition(actor, { do: "update", petition: p.access });
+    }
+    if (!allowed) throw fail.forbidden();
+    const row = await repo.insertCommitment(tx, {
+      text: input.text,
+      ownerAgencyId: owner.id,
+      dueOn,
+      status: "open",
+      caseId,
+      meetingId: input.meetingId ?? null,
+      petitionId: input.petitionId ?? null,
+      createdBy: actor.personId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await notify(
+      tx,
+      { now, publicUrl: deps.publicUrl },
+      {
+        recipientIds: (await membersOf(tx, owner.id, "po")).map((m) => m.personId),
+        actorId: actor.personId,
+        kind: "commitment.created",
+        title: {
+          "zh-TW": `新的承諾事項（${dueOn} 前）：${input.text.slice(0, 80)}`,
+          en: `A new commitment for your agency (due ${dueOn}): ${input.text.slice(0, 80)}`,
+        },
+        url: `/commitments/${row.id}`,
+      },
+    );
+    return {
+      value: row.id,
+      audit: [{ action: "commitment.create", entityType: "commitment", entityId: row.id, after: row }],
+    };
+  });
+  return getCommitment(deps, actor, id);
+}

@@ -1,0 +1,54 @@
+import type { Queryable } from "../../../platform/db/database.ts";
+import { fail } from "../../../platform/http/errors.ts";
+import { caseForLink, caseNumbers, caseRefs } from "../../cases/index.ts";
+import { orgLabels, type Actor } from "../../directory/index.ts";
+import { petitionSummary } from "../../petitions/index.ts";
+import type { Labels } from "../presenter.ts";
+import * as repo from "../repository.ts";
+import type { CommitmentRow } from "../repository.ts";
+
+/** Resolves the agencies, cases and petitions of commitments (and updates) to labels. */
+export async function labelsFor(
+  db: Queryable,
+  rows: CommitmentRow[],
+  extraOrgIds: Array<string | null> = [],
+): Promise<Labels> {
+  const caseIds = [...new Set(rows.map((r) => r.caseId).filter((x): x is string => !!x))];
+  const petitionIds = [...new Set(rows.map((r) => r.petitionId).filter((x): x is string => !!x))];
+  const [orgs, cases, petitions] = await Promise.all([
+    orgLabels(
+      db,
+      [...rows.map((r) => r.ownerAgencyId), ...extraOrgIds].filter((x): x is string => !!x),
+    ),
+    caseRefs(db, caseIds),
+    Promise.all(petitionIds.map((id) => petitionSummary(db, id))),
+  ]);
+  return {
+    orgs,
+    cases: new Map(cases.map((c) => [c.id, { number: c.number, title: c.title }])),
+    petitions: new Map(
+      petitions.filter((p): p is NonNullable<typeof p> => !!p).map((p) => [p.id, { title: p.title }]),
+    ),
+  };
+}
+
+/** Loads a commitment (404 when there is none), optionally locked. */
+export async function loadCommitment(db: Queryable, id: string, forUpdate = false) {
+  const c = await repo.findCommitment(db, id, forUpdate);
+  if (!c) throw fail.notFound();
+  return c;
+}
+
+/** Whether the actor organises the case a commitment comes from. */
+export async function organisesCaseOf(db: Queryable, actor: Actor, c: CommitmentRow): Promise<boolean> {
+  if (!c.caseId || !actor.personId) return false;
+  const n = (await caseNumbers(db, [c.caseId])).get(c.caseId);
+  return n ? ((await caseForLink(db, actor, n))?.organiser ?? false) : false;
+}
+
+/** Parses a YYYY-MM-DD calendar date that exists (2026-02-30 does not); null otherwise. */
+export function parseDate(s: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? s : null;
+}
