@@ -23,6 +23,7 @@ import type { PageKit } from "../deps.ts";
 import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
 import { renderAtom } from "../../platform/http/atom.ts";
+import { handbookPages } from "./handbook-page.tsx";
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
 type IndexPage = Awaited<ReturnType<typeof listCases>>;
@@ -314,6 +315,16 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
         </ol>
       </section>
 
+      <p id="case-handbook">
+        {c.handbook.publishedAt ? (
+          <a href={c.handbook.url}>{t("cases.handbook.link")}</a>
+        ) : c.can.organise ? (
+          <a href={c.handbook.url}>{t("cases.handbook.previewLink")}</a>
+        ) : (
+          t("cases.handbook.notYet")
+        )}
+      </p>
+
       <section aria-labelledby="case-roles-title" id="case-roles">
         <h2 id="case-roles-title">{t("cases.case.rolesTitle")}</h2>
         {c.roles.length ? (
@@ -465,6 +476,7 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
     clock: kit.deps.clock,
     publicUrl: kit.deps.config.publicUrl,
   };
+  handbookPages(app, kit, deps);
 
   app.get("/cases", async (c) => {
     const v = kit.view(c);
