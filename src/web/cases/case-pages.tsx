@@ -24,6 +24,7 @@ import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
 import { renderAtom } from "../../platform/http/atom.ts";
 import { handbookPages } from "./handbook-page.tsx";
+import { managePages } from "./manage-page.tsx";
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
 type IndexPage = Awaited<ReturnType<typeof listCases>>;
@@ -192,6 +193,9 @@ function OrganisePanel(props: { v: View; c: CaseView }) {
   return (
     <section aria-labelledby="case-organise-title" id="case-organise">
       <h2 id="case-organise-title">{t("cases.organise.title")}</h2>
+      <p>
+        <a href={`${base}/manage`}>{t("cases.organise.manage")}</a>
+      </p>
       {next && next !== "released" ? (
         <form method="post" action={`${base}/advance`} class="stack-form" id="case-advance">
           <CsrfField v={v} />
@@ -477,6 +481,7 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
     publicUrl: kit.deps.config.publicUrl,
   };
   handbookPages(app, kit, deps);
+  managePages(app, kit, deps);
 
   app.get("/cases", async (c) => {
     const v = kit.view(c);
