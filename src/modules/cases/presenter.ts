@@ -250,6 +250,7 @@ const challengeOf = (versions: ChallengeRow[]) =>
 export function presentResearch(c: CaseRow, parts: ResearchParts, labels: Labels) {
   return {
     number: c.number,
+    title: c.title,
     challenge: challengeOf(parts.challenge),
     challengeHistory: parts.challenge.map((v) => ({
       text: v.text,

@@ -327,6 +327,7 @@ const ChallengeSchema = z
 export const ResearchSchema = z
   .object({
     number: z.number().int(),
+    title: z.string(),
     challenge: ChallengeSchema,
     challengeHistory: z.array(z.object({ text: z.string(), at: z.string(), author: PersonRef })),
     analysis: z.array(AnalysisRowSchema),

@@ -25,6 +25,7 @@ import { Time, type Ctx, type View } from "../view.tsx";
 import { renderAtom } from "../../platform/http/atom.ts";
 import { handbookPages } from "./handbook-page.tsx";
 import { managePages } from "./manage-page.tsx";
+import { researchPages } from "./research-page.tsx";
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
 type IndexPage = Awaited<ReturnType<typeof listCases>>;
@@ -194,7 +195,8 @@ function OrganisePanel(props: { v: View; c: CaseView }) {
     <section aria-labelledby="case-organise-title" id="case-organise">
       <h2 id="case-organise-title">{t("cases.organise.title")}</h2>
       <p>
-        <a href={`${base}/manage`}>{t("cases.organise.manage")}</a>
+        <a href={`${base}/manage`}>{t("cases.organise.manage")}</a> ·{" "}
+        <a href={`${base}/research`}>{t("cases.organise.research")}</a>
       </p>
       {next && next !== "released" ? (
         <form method="post" action={`${base}/advance`} class="stack-form" id="case-advance">
@@ -482,6 +484,7 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
   };
   handbookPages(app, kit, deps);
   managePages(app, kit, deps);
+  researchPages(app, kit, deps);
 
   app.get("/cases", async (c) => {
     const v = kit.view(c);

@@ -7,7 +7,14 @@ import { pageClient, pageSection, pageText } from "../test-client.ts";
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
-const { get, post, signIn } = pageClient(() => t);
+const client = pageClient(() => t);
+const { get, post } = client;
+// One session per person for the whole file: sign-in links are rate-limited per address.
+const sessions = new Map<string, Promise<{ cookie: string; csrf: string }>>();
+const signIn = (email: string) => {
+  if (!sessions.has(email)) sessions.set(email, client.signIn(email));
+  return sessions.get(email)!;
+};
 let moiPo: string;
 let moi: string;
 let moea: string;
@@ -93,10 +100,7 @@ describe("the organisers' page", () => {
     assert.match(pageText(unknown.html), /No one signs in with this e-mail address/);
 
     const roles = (await t.api("GET", "/api/v1/cases/1")).body.roles;
-    assert.deepEqual(
-      roles.map((r: any) => r.kind),
-      ["lead", "co-organiser", "note-taker"],
-    );
+    assert.deepEqual(roles.map((r: any) => r.kind).sort(), ["co-organiser", "lead", "note-taker"]);
     const note = roles.find((r: any) => r.kind === "note-taker");
     const removed = await post(`/cases/1/manage/roles/${note.id}/remove`, { _csrf: csrf }, { cookie });
     assert.equal(removed.status, 303);
@@ -264,5 +268,126 @@ describe("the issue handbook's pages", () => {
     assert.match(print.html, /外送員職業工會/);
     const caseAfter = await get("/cases/1?lang=en");
     assert.match(caseAfter.html, /<a href="\/cases\/1\/handbook">Issue handbook<\/a>/);
+  });
+});
+
+describe("the research page", () => {
+  test("organisers add, edit and remove research entries through forms; the handbook shows only public parts", async () => {
+    assert.equal((await get("/cases/1/research")).status, 303);
+    const outsider = await signIn("po-moea-lead@example.org");
+    // MOEA co-organises case 1 since the roles test; a PO of an agency with no role is refused.
+    const stranger = await signIn("po-motc-lead@example.org");
+    assert.equal((await get("/cases/1/research", { cookie: stranger.cookie })).status, 403);
+    const denied = await post(
+      "/cases/1/research/challenge",
+      { _csrf: stranger.csrf, text: "不該寫入" },
+      { cookie: stranger.cookie },
+    );
+    assert.equal(denied.status, 403);
+    assert.equal((await get("/cases/1/research", { cookie: outsider.cookie })).status, 200);
+
+    const { cookie, csrf } = await signIn("po-moi-lead@example.org");
+    for (const lang of ["zh-TW", "en"]) {
+      const page = await get(`/cases/1/research?lang=${lang}`, { cookie });
+      assert.equal(page.status, 200);
+      assertTranslated(page.html);
+    }
+    const challenge = await post(
+      "/cases/1/research/challenge",
+      { _csrf: csrf, text: "我們可以如何讓外送員在任何天候都安全？" },
+      { cookie },
+    );
+    assert.equal(challenge.status, 303);
+    assert.equal(
+      challenge.res.headers.get("location"),
+      "/cases/1/research?done=challenge#research-challenge",
+    );
+
+    const sh = await post(
+      "/cases/1/research/stakeholders",
+      {
+        _csrf: csrf,
+        name: "機車行公會",
+        kind: "business",
+        influence: "low",
+        contact: "公會祕書 02-0000-0000",
+      },
+      { cookie },
+    );
+    assert.equal(sh.status, 303);
+    const research = (await t.api("GET", "/api/v1/cases/1/research", { token: moiPo })).body;
+    const guild = research.stakeholders.find((s: any) => s.name === "機車行公會");
+    assert.equal(guild.contact, "公會祕書 02-0000-0000");
+
+    const empty = await post(
+      "/cases/1/research/analysis?lang=en",
+      { _csrf: csrf, kind: "solution", claim: " " },
+      { cookie },
+    );
+    assert.equal(empty.status, 400);
+    assert.match(pageSection(empty.html, "research-analysis"), /field-invalid/);
+    const row = await post(
+      "/cases/1/research/analysis",
+      { _csrf: csrf, kind: "solution", claim: "設置雨天待命點", stakeholderIds: [guild.id], evidence: "" },
+      { cookie },
+    );
+    assert.equal(row.status, 303);
+
+    const interview = await post(
+      "/cases/1/research/interviews",
+      { _csrf: csrf, interviewee: "外送員丙", summary: "希望有避雨處", heldOn: "2026-03-11" },
+      { cookie },
+    );
+    assert.equal(interview.status, 303);
+    const badDate = await post(
+      "/cases/1/research/interviews?lang=en",
+      { _csrf: csrf, interviewee: "x", heldOn: "3/11" },
+      { cookie },
+    );
+    assert.equal(badDate.status, 400);
+    assert.match(pageText(badDate.html), /Enter a date as YYYY-MM-DD/);
+
+    const root = await post("/cases/1/research/mind-map", { _csrf: csrf, label: "待命點" }, { cookie });
+    assert.equal(root.status, 303);
+    const after1 = (await t.api("GET", "/api/v1/cases/1/research", { token: moiPo })).body;
+    const rootId = after1.mindMap.find((n: any) => n.label === "待命點").id;
+    await post(
+      "/cases/1/research/mind-map",
+      { _csrf: csrf, label: "便利商店", parentId: rootId },
+      { cookie },
+    );
+    const page = await get("/cases/1/research?lang=en", { cookie });
+    assert.match(pageSection(page.html, "research-mind-map"), /待命點[\s\S]*<ul>[\s\S]*便利商店/);
+    assert.match(pageSection(page.html, "research-stakeholders"), /公會祕書 02-0000-0000/);
+
+    // The interview was kept internal; the edit form publishes it.
+    const hidden = await get("/cases/1/handbook");
+    assert.doesNotMatch(hidden.html, /希望有避雨處/);
+    const iv = after1.interviews.find((i: any) => i.interviewee === "外送員丙");
+    const edited = await post(
+      `/cases/1/research/interviews/${iv.id}`,
+      {
+        _csrf: csrf,
+        interviewee: "外送員丙",
+        summary: "希望有避雨處",
+        heldOn: "2026-03-11",
+        consentToPublish: "yes",
+      },
+      { cookie },
+    );
+    assert.equal(edited.status, 303);
+    const shown = await get("/cases/1/handbook");
+    assert.match(shown.html, /希望有避雨處/);
+    assert.match(shown.html, /設置雨天待命點/);
+    assert.match(shown.html, /便利商店/);
+    assert.doesNotMatch(shown.html, /公會祕書/);
+
+    const removed = await post(`/cases/1/research/mind-map/${rootId}/remove`, { _csrf: csrf }, { cookie });
+    assert.equal(removed.status, 303);
+    const after2 = (await t.api("GET", "/api/v1/cases/1/research", { token: moiPo })).body;
+    assert.equal(
+      after2.mindMap.some((n: any) => n.label === "待命點"),
+      false,
+    );
   });
 });

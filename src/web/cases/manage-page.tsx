@@ -77,6 +77,7 @@ function ManageView(props: {
       ) : null}
       <p class="notice notice-info">{t("cases.manage.lead")}</p>
       <p>
+        <a href={`/cases/${c.number}/research`}>{t("cases.organise.research")}</a> ·{" "}
         <a href={c.handbook.url}>
           {c.handbook.publishedAt ? t("cases.handbook.link") : t("cases.handbook.previewLink")}
         </a>
