@@ -311,14 +311,16 @@ const PublicInterviewSchema = z.object({
   summary: z.string(),
 });
 type MindMapNode = { id: string; label: string; position: number; children: MindMapNode[] };
-const MindMapNodeSchema: z.ZodType<MindMapNode> = z.lazy(() =>
-  z.object({
+// One level is described and `children` holds nodes of the same shape: the document generator cannot
+// follow a recursive (lazy) schema. The cast gives the handlers the real, recursive type.
+const MindMapNodeSchema = z
+  .object({
     id: z.string(),
     label: z.string(),
     position: z.number().int(),
-    children: z.array(MindMapNodeSchema),
-  }),
-);
+    children: z.array(z.any()).openapi({ description: "Child nodes, each of this same shape, in order" }),
+  })
+  .openapi("CaseMindMapNode") as unknown as z.ZodType<MindMapNode>;
 const ChallengeSchema = z
   .object({ text: z.string(), updatedAt: z.string(), versions: z.number().int() })
   .nullable();
