@@ -59,6 +59,38 @@ CREATE TABLE calendar_days (
   CONSTRAINT calendar_days_source_check CHECK ((source = ANY (ARRAY['official'::text, 'baseline'::text, 'admin'::text])))
 );
 
+CREATE TABLE case_analysis_rows (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  position integer NOT NULL,
+  kind text NOT NULL,
+  claim text NOT NULL,
+  aspect text DEFAULT ''::text NOT NULL,
+  stakeholders text DEFAULT ''::text NOT NULL,
+  stakeholder_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+  current_response text DEFAULT ''::text NOT NULL,
+  possible_response text DEFAULT ''::text NOT NULL,
+  evidence text DEFAULT ''::text NOT NULL,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT case_analysis_rows_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_analysis_rows_kind_check CHECK ((kind = ANY (ARRAY['problem'::text, 'solution'::text]))),
+  CONSTRAINT case_analysis_rows_pkey PRIMARY KEY (id)
+);
+CREATE INDEX case_analysis_rows_case_idx ON public.case_analysis_rows USING btree (case_id, "position");
+
+CREATE TABLE case_challenge_versions (
+  id bigint DEFAULT nextval('case_challenge_versions_id_seq'::regclass) NOT NULL,
+  case_id uuid NOT NULL,
+  text text NOT NULL,
+  author_id uuid,
+  at timestamp with time zone NOT NULL,
+  CONSTRAINT case_challenge_versions_author_id_people_id_fk FOREIGN KEY (author_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT case_challenge_versions_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_challenge_versions_pkey PRIMARY KEY (id)
+);
+CREATE INDEX case_challenge_versions_case_idx ON public.case_challenge_versions USING btree (case_id, id);
+
 CREATE TABLE case_checklist_items (
   case_id uuid NOT NULL,
   item text NOT NULL,
@@ -100,6 +132,36 @@ CREATE TABLE case_evidence (
   CONSTRAINT case_evidence_recorded_by_people_id_fk FOREIGN KEY (recorded_by) REFERENCES people(id) ON DELETE SET NULL
 );
 CREATE INDEX case_evidence_case_idx ON public.case_evidence USING btree (case_id, id);
+
+CREATE TABLE case_interviews (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  position integer NOT NULL,
+  held_on date,
+  interviewee text NOT NULL,
+  interviewer text DEFAULT ''::text NOT NULL,
+  summary text DEFAULT ''::text NOT NULL,
+  consent_to_publish boolean DEFAULT false NOT NULL,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT case_interviews_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_interviews_pkey PRIMARY KEY (id)
+);
+CREATE INDEX case_interviews_case_idx ON public.case_interviews USING btree (case_id, "position");
+
+CREATE TABLE case_mind_map_nodes (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  parent_id uuid,
+  position integer NOT NULL,
+  label text NOT NULL,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT case_mind_map_nodes_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_mind_map_nodes_parent_id_case_mind_map_nodes_id_fk FOREIGN KEY (parent_id) REFERENCES case_mind_map_nodes(id) ON DELETE CASCADE,
+  CONSTRAINT case_mind_map_nodes_pkey PRIMARY KEY (id)
+);
+CREATE INDEX case_mind_map_nodes_case_idx ON public.case_mind_map_nodes USING btree (case_id, parent_id, "position");
 
 CREATE TABLE case_number_counter (
   id integer NOT NULL,
@@ -178,6 +240,24 @@ CREATE TABLE case_stages (
   CONSTRAINT case_stages_stage_check CHECK ((stage = ANY (ARRAY['selected'::text, 'working-meeting'::text, 'research'::text, 'prep-meeting'::text, 'handbook-published'::text, 'collaborative-meeting'::text, 'report'::text, 'public-response'::text, 'tracked'::text, 'released'::text])))
 );
 
+CREATE TABLE case_stakeholders (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  position integer NOT NULL,
+  name text NOT NULL,
+  kind text NOT NULL,
+  interest text DEFAULT ''::text NOT NULL,
+  influence text,
+  contact text DEFAULT ''::text NOT NULL,
+  created_at timestamp with time zone NOT NULL,
+  updated_at timestamp with time zone NOT NULL,
+  CONSTRAINT case_stakeholders_case_id_cases_id_fk FOREIGN KEY (case_id) REFERENCES cases(id) ON DELETE CASCADE,
+  CONSTRAINT case_stakeholders_influence_check CHECK ((influence = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text]))),
+  CONSTRAINT case_stakeholders_kind_check CHECK ((kind = ANY (ARRAY['citizen-group'::text, 'agency'::text, 'expert'::text, 'business'::text, 'other'::text]))),
+  CONSTRAINT case_stakeholders_pkey PRIMARY KEY (id)
+);
+CREATE INDEX case_stakeholders_case_idx ON public.case_stakeholders USING btree (case_id, "position");
+
 CREATE TABLE cases (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   number integer NOT NULL,
@@ -199,6 +279,7 @@ CREATE TABLE cases (
   created_by uuid,
   created_at timestamp with time zone NOT NULL,
   updated_at timestamp with time zone NOT NULL,
+  handbook_published_at timestamp with time zone,
   CONSTRAINT cases_created_by_people_id_fk FOREIGN KEY (created_by) REFERENCES people(id) ON DELETE SET NULL,
   CONSTRAINT cases_livestream_check CHECK ((livestream_requested = ANY (ARRAY['none'::text, 'record'::text, 'live'::text]))),
   CONSTRAINT cases_origin_check CHECK ((origin = ANY (ARRAY['voted'::text, 'self-proposed'::text]))),

@@ -33,6 +33,19 @@ test("the civic demo: a qualified, assigned petition taken up by a case, another
   assert.equal(c.commitments.items.length, 1);
   assert.equal(c.commitments.items[0].ownerAgency.slug, "motc");
   assert.equal(full.commitments.length, 1);
+  // Its research has begun; the handbook is a preview for the organisers, not public yet.
+  const research = (
+    await t.api("GET", "/api/v1/cases/1/research", {
+      token: await t.tokenFor("pdis-project-manager@example.org"),
+    })
+  ).body;
+  assert.match(research.challenge.text, /^我們可以如何/);
+  assert.deepEqual(
+    research.analysis.map((r: any) => r.kind),
+    ["problem", "solution"],
+  );
+  assert.deepEqual(research.analysis[0].stakeholderIds, [research.stakeholders[0].id]);
+  assert.equal((await t.api("GET", "/api/v1/cases/1/handbook")).status, 404);
   const meetings = await t.api("GET", "/api/v1/meetings", {
     token: await t.tokenFor("pdis-project-manager@example.org"),
   });

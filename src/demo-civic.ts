@@ -6,7 +6,7 @@ import type { Clock } from "./platform/clock/index.ts";
 import { systemActor } from "./modules/directory/index.ts";
 import { assignPetition, createPetition } from "./modules/petitions/index.ts";
 import { scheduleNetworkMeeting } from "./modules/meetings/index.ts";
-import { createSelfProposedCase } from "./modules/cases/index.ts";
+import { addResearchEntry, createSelfProposedCase, setChallengeStatement } from "./modules/cases/index.ts";
 import { findOrg } from "./modules/directory/index.ts";
 import { createCommitment } from "./modules/commitments/index.ts";
 import { taipeiDate } from "./platform/calendar/index.ts";
@@ -58,6 +58,33 @@ export async function seedDemoCivic(deps: {
     summary: "（示範資料）交通部自提的協作案件，回應「公共運輸電子票證跨縣市整合」提議。",
     leadAgencyId: motc.id,
     petitionId: qualified.id,
+  });
+  // The case's research under way: a challenge statement and the first rows of its analysis table
+  // (the handbook stays a preview for the organisers until they publish it).
+  const number = String(kase.number);
+  await setChallengeStatement(deps, systemActor, number, {
+    text: "我們可以如何讓跨縣市通勤族只用一張卡，就能搭乘各地公車與捷運並享有通勤優惠？",
+  });
+  const riders = await addResearchEntry(deps, systemActor, number, "stakeholders", {
+    name: "跨縣市通勤族",
+    kind: "citizen-group",
+    interest: "（示範資料）希望一卡通行並合併計算月票優惠。",
+    influence: "medium",
+  });
+  await addResearchEntry(deps, systemActor, number, "analysis", {
+    kind: "problem",
+    claim: "（示範資料）各縣市票證規格與優惠不一，通勤族需持有多張卡片。",
+    aspect: "使用者體驗",
+    stakeholderIds: [riders.id],
+    currentResponse: "各縣市各自發行通勤月票。",
+    possibleResponse: "由中央訂定票證資料交換規格。",
+  });
+  await addResearchEntry(deps, systemActor, number, "analysis", {
+    kind: "solution",
+    claim: "（示範資料）建立全國共通的通勤月票，由各縣市依搭乘量分攤。",
+    aspect: "財務",
+    stakeholders: "各縣市政府、票證公司",
+    possibleResponse: "研議跨縣市分攤機制。",
   });
   await createCommitment(deps, systemActor, {
     text: "（示範資料）公布各縣市電子票證規格與資料交換格式的盤點結果。",

@@ -109,7 +109,7 @@ export function Field(props: {
   name: string;
   label: string;
   state?: FormState;
-  type?: "text" | "email" | "url" | "number" | "tel" | "search";
+  type?: "text" | "email" | "url" | "number" | "tel" | "search" | "date";
   value?: string;
   hint?: Child;
   required?: boolean;

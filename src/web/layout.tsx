@@ -59,6 +59,8 @@ export interface PageOptions {
   hasError?: boolean;
   /** Atom feeds of the page, announced in the head. */
   feeds?: Array<{ href: string; title: string }>;
+  /** A page laid out for paper (A4): no header, navigation or footer, only the main content. */
+  print?: boolean;
 }
 
 /** The page shell: skip link, header with navigation and account, main, footer. */
@@ -85,94 +87,102 @@ export function Layout(props: PageOptions & { v: View; children?: Child }) {
           <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
         ))}
       </head>
-      <body>
-        <a class="skip-link" href="#main">
-          {t("web.layout.skipToContent")}
-        </a>
-        <header class="site-header">
-          <div class="wrap header-inner">
-            <a class="site-name" href="/">
-              <span class="site-mark" aria-hidden="true">
-                PO
-              </span>
-              {siteName}
-            </a>
-            <nav class="lang-switch" aria-label={t("web.layout.language")}>
-              <a
-                href={langHref(v.url, other, props.langPath)}
-                hreflang={htmlLang(other)}
-                lang={htmlLang(other)}
-              >
-                {other === "en" ? "English" : "中文"}
+      {props.print ? (
+        <body class="print-view">
+          <main id="main" tabindex={-1}>
+            <div class="wrap">{props.children}</div>
+          </main>
+        </body>
+      ) : (
+        <body>
+          <a class="skip-link" href="#main">
+            {t("web.layout.skipToContent")}
+          </a>
+          <header class="site-header">
+            <div class="wrap header-inner">
+              <a class="site-name" href="/">
+                <span class="site-mark" aria-hidden="true">
+                  PO
+                </span>
+                {siteName}
               </a>
-            </nav>
-          </div>
-          <div class="wrap header-nav">
-            <nav class="main-nav" aria-label={t("web.layout.mainNav")}>
-              <ul>
-                {navItems
-                  .filter((item) => !item.shownTo || item.shownTo(actor))
-                  .map((item) => (
-                    <li>
-                      <a href={item.href} aria-current={props.nav === item.key ? "page" : undefined}>
-                        {t(`web.nav.${item.key}`)}
-                      </a>
-                    </li>
-                  ))}
-              </ul>
-            </nav>
-            <div class="account-nav">
-              {actor.personId ? (
-                <>
-                  <span class="signed-in-as">
-                    {t("web.layout.signedInAs", { name: personName({ name: actor.name ?? "" }, locale) })}
-                  </span>
-                  <a href="/inbox" aria-current={props.nav === "inbox" ? "page" : undefined}>
-                    {v.unread ? t("web.nav.inboxUnread", { count: v.unread }) : t("web.nav.inbox")}
-                  </a>
-                  <a href="/account" aria-current={props.nav === "account" ? "page" : undefined}>
-                    {t("web.nav.account")}
-                  </a>
-                  {actor.isAdmin || isPdis(actor) ? (
-                    <a href="/admin" aria-current={props.nav === "admin" ? "page" : undefined}>
-                      {t("web.nav.admin")}
-                    </a>
-                  ) : null}
-                  <form method="post" action="/sign-out" class="inline-form">
-                    <CsrfField v={v} />
-                    <button type="submit" class="link-button">
-                      {t("web.nav.signOut")}
-                    </button>
-                  </form>
-                </>
-              ) : (
-                <a href="/sign-in" aria-current={props.nav === "sign-in" ? "page" : undefined}>
-                  {t("web.nav.signIn")}
+              <nav class="lang-switch" aria-label={t("web.layout.language")}>
+                <a
+                  href={langHref(v.url, other, props.langPath)}
+                  hreflang={htmlLang(other)}
+                  lang={htmlLang(other)}
+                >
+                  {other === "en" ? "English" : "中文"}
                 </a>
-              )}
+              </nav>
             </div>
-          </div>
-        </header>
-        <main id="main" tabindex={-1}>
-          <div class="wrap">{props.children}</div>
-        </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>{t("web.footer.openSource")}</p>
-            <p>
-              {t("web.footer.openData")} <a href="/api/docs">{t("web.footer.apiDocs")}</a>
-              {" · "}
-              <a href="/api/openapi.json">{t("web.footer.openapi")}</a>
-            </p>
-            <p>{t("web.footer.timezone")}</p>
-            {v.devMailbox ? (
+            <div class="wrap header-nav">
+              <nav class="main-nav" aria-label={t("web.layout.mainNav")}>
+                <ul>
+                  {navItems
+                    .filter((item) => !item.shownTo || item.shownTo(actor))
+                    .map((item) => (
+                      <li>
+                        <a href={item.href} aria-current={props.nav === item.key ? "page" : undefined}>
+                          {t(`web.nav.${item.key}`)}
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              </nav>
+              <div class="account-nav">
+                {actor.personId ? (
+                  <>
+                    <span class="signed-in-as">
+                      {t("web.layout.signedInAs", { name: personName({ name: actor.name ?? "" }, locale) })}
+                    </span>
+                    <a href="/inbox" aria-current={props.nav === "inbox" ? "page" : undefined}>
+                      {v.unread ? t("web.nav.inboxUnread", { count: v.unread }) : t("web.nav.inbox")}
+                    </a>
+                    <a href="/account" aria-current={props.nav === "account" ? "page" : undefined}>
+                      {t("web.nav.account")}
+                    </a>
+                    {actor.isAdmin || isPdis(actor) ? (
+                      <a href="/admin" aria-current={props.nav === "admin" ? "page" : undefined}>
+                        {t("web.nav.admin")}
+                      </a>
+                    ) : null}
+                    <form method="post" action="/sign-out" class="inline-form">
+                      <CsrfField v={v} />
+                      <button type="submit" class="link-button">
+                        {t("web.nav.signOut")}
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <a href="/sign-in" aria-current={props.nav === "sign-in" ? "page" : undefined}>
+                    {t("web.nav.signIn")}
+                  </a>
+                )}
+              </div>
+            </div>
+          </header>
+          <main id="main" tabindex={-1}>
+            <div class="wrap">{props.children}</div>
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>{t("web.footer.openSource")}</p>
               <p>
-                <a href="/dev/mailbox">{t("web.footer.devMailbox")}</a>
+                {t("web.footer.openData")} <a href="/api/docs">{t("web.footer.apiDocs")}</a>
+                {" · "}
+                <a href="/api/openapi.json">{t("web.footer.openapi")}</a>
               </p>
-            ) : null}
-          </div>
-        </footer>
-      </body>
+              <p>{t("web.footer.timezone")}</p>
+              {v.devMailbox ? (
+                <p>
+                  <a href="/dev/mailbox">{t("web.footer.devMailbox")}</a>
+                </p>
+              ) : null}
+            </div>
+          </footer>
+        </body>
+      )}
     </html>
   );
 }

@@ -76,6 +76,27 @@ export const caseErrors = {
       en: "The case already has a lead agency.",
     },
   },
+  handbook_published: {
+    status: 409,
+    message: {
+      "zh-TW": "議題手冊已於 {at} 發布。",
+      en: "The issue handbook was already published on {at}.",
+    },
+  },
+  handbook_needs_challenge: {
+    status: 409,
+    message: {
+      "zh-TW": "發布議題手冊前，請先寫下挑戰陳述（「我們可以如何……」）。",
+      en: 'Write the challenge statement ("How might we …") before publishing the issue handbook.',
+    },
+  },
+  mind_map_cycle: {
+    status: 409,
+    message: {
+      "zh-TW": "心智圖的節點不能移到自己或自己的子節點之下。",
+      en: "A mind-map node cannot move under itself or one of its own branches.",
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 /** Throws one of the cases module's errors. */

@@ -18,6 +18,14 @@ export {
   seatCategories,
   livestreamConsents,
   evidenceAudiences,
+  caseAnalysisRows,
+  caseStakeholders,
+  caseInterviews,
+  caseMindMapNodes,
+  caseChallengeVersions,
+  claimKinds,
+  stakeholderKinds,
+  influenceLevels,
 } from "./tables.ts";
 export type { CaseStage, CaseRoleKind, SeatCategory, LivestreamConsent } from "./tables.ts";
 export type { CasesDeps, CaseCommitments } from "./use-cases/deps.ts";
@@ -33,6 +41,13 @@ export { updateCase } from "./use-cases/update-case.ts";
 export { addRole, removeRole } from "./use-cases/manage-roles.ts";
 export { addSeat, withdrawSeat, setSeatConsent, listSeats } from "./use-cases/manage-seats.ts";
 export { recordEvidence, releaseCase } from "./use-cases/release-case.ts";
+export { getResearch } from "./use-cases/get-research.ts";
+export { addResearchEntry, removeResearchEntry, updateResearchEntry } from "./use-cases/manage-research.ts";
+export { setChallengeStatement } from "./use-cases/set-challenge-statement.ts";
+export { getHandbook } from "./use-cases/get-handbook.ts";
+export { publishHandbook } from "./use-cases/publish-handbook.ts";
+export { handbookTimingWarning } from "./presenter.ts";
+export type { ResearchKind } from "./repository.ts";
 export { effectiveLivestream } from "./policy.ts";
 export { caseRoutes } from "./routes.ts";
 

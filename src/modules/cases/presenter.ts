@@ -1,6 +1,17 @@
 import type { LocaleText } from "../directory/index.ts";
 import { effectiveLivestream } from "./policy.ts";
-import type { CaseRow, EvidenceRow, RoleRow, SeatRow, StageRow } from "./repository.ts";
+import type {
+  AnalysisRow,
+  CaseRow,
+  ChallengeRow,
+  EvidenceRow,
+  InterviewRow,
+  MindMapNodeRow,
+  RoleRow,
+  SeatRow,
+  StageRow,
+  StakeholderRow,
+} from "./repository.ts";
 import { caseStages } from "./tables.ts";
 import { SEAT_CAPS } from "./use-cases/deps.ts";
 
@@ -154,6 +165,10 @@ export function presentCase(
       kind: e.kind,
       data: e.data ? (JSON.parse(e.data) as unknown) : null,
     })),
+    handbook: {
+      url: `/cases/${c.number}/handbook`,
+      publishedAt: c.handbookPublishedAt?.toISOString() ?? null,
+    },
     can: parts.can,
   };
 }
@@ -173,4 +188,166 @@ export function presentSeat(s: SeatRow, labels: Labels) {
     livestreamConsent: s.livestreamConsent,
     createdAt: s.createdAt.toISOString(),
   };
+}
+
+/** The research entries of a case, as the repository lists them. */
+export interface ResearchParts {
+  analysis: AnalysisRow[];
+  stakeholders: StakeholderRow[];
+  interviews: InterviewRow[];
+  mindMap: MindMapNodeRow[];
+  /** Newest first. */
+  challenge: ChallengeRow[];
+}
+
+type OutlineNode = { id: string; label: string; position: number; children: OutlineNode[] };
+
+/** The mind map's rows as a nested outline, siblings in order. */
+export function mindMapTree(rows: MindMapNodeRow[]): OutlineNode[] {
+  const byParent = new Map<string | null, MindMapNodeRow[]>();
+  for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
+  const build = (parent: string | null): OutlineNode[] =>
+    (byParent.get(parent) ?? [])
+      .sort((a, b) => a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime())
+      .map((r) => ({ id: r.id, label: r.label, position: r.position, children: build(r.id) }));
+  return build(null);
+}
+
+const analysisRow = (r: AnalysisRow) => ({
+  id: r.id,
+  position: r.position,
+  kind: r.kind,
+  claim: r.claim,
+  aspect: r.aspect,
+  stakeholders: r.stakeholders,
+  stakeholderIds: r.stakeholderIds,
+  currentResponse: r.currentResponse,
+  possibleResponse: r.possibleResponse,
+  evidence: r.evidence,
+});
+const publicStakeholder = (s: StakeholderRow) => ({
+  id: s.id,
+  position: s.position,
+  name: s.name,
+  kind: s.kind,
+  interest: s.interest,
+  influence: s.influence,
+});
+const publicInterview = (i: InterviewRow) => ({
+  id: i.id,
+  position: i.position,
+  heldOn: i.heldOn,
+  interviewee: i.interviewee,
+  interviewer: i.interviewer,
+  summary: i.summary,
+});
+const challengeOf = (versions: ChallengeRow[]) =>
+  versions[0]
+    ? { text: versions[0].text, updatedAt: versions[0].at.toISOString(), versions: versions.length }
+    : null;
+
+/** The research as its organisers work on it: every entry and field, and the challenge's history. */
+export function presentResearch(c: CaseRow, parts: ResearchParts, labels: Labels) {
+  return {
+    number: c.number,
+    title: c.title,
+    challenge: challengeOf(parts.challenge),
+    challengeHistory: parts.challenge.map((v) => ({
+      text: v.text,
+      at: v.at.toISOString(),
+      author: person(labels, v.authorId),
+    })),
+    analysis: parts.analysis.map((r) => ({ ...analysisRow(r), updatedAt: r.updatedAt.toISOString() })),
+    stakeholders: parts.stakeholders.map((s) => ({
+      ...publicStakeholder(s),
+      contact: s.contact,
+      updatedAt: s.updatedAt.toISOString(),
+    })),
+    interviews: parts.interviews.map((i) => ({
+      ...publicInterview(i),
+      consentToPublish: i.consentToPublish,
+      updatedAt: i.updatedAt.toISOString(),
+    })),
+    mindMap: mindMapTree(parts.mindMap),
+    handbook: {
+      publishedAt: c.handbookPublishedAt?.toISOString() ?? null,
+      url: `/cases/${c.number}/handbook`,
+    },
+  };
+}
+
+/**
+ * The issue handbook: the public parts of the research only. Stakeholders' contacts, interviews
+ * without consent to publish and earlier wordings of the challenge never leave through here.
+ */
+export function presentHandbook(
+  c: CaseRow,
+  parts: ResearchParts & {
+    roles: RoleRow[];
+    meetingStage: StageRow | undefined;
+    livestream: LivestreamLevel;
+    labels: Labels;
+  },
+) {
+  const times = [
+    c.updatedAt,
+    ...parts.analysis.map((r) => r.updatedAt),
+    ...parts.stakeholders.map((r) => r.updatedAt),
+    ...parts.interviews.filter((i) => i.consentToPublish).map((r) => r.updatedAt),
+    ...parts.mindMap.map((r) => r.updatedAt),
+    ...parts.challenge.slice(0, 1).map((r) => r.at),
+  ];
+  const lead = parts.roles.find((r) => r.kind === "lead");
+  return {
+    number: c.number,
+    title: c.title,
+    summary: c.summary,
+    url: `/cases/${c.number}/handbook`,
+    caseUrl: `/cases/${c.number}`,
+    publishedAt: c.handbookPublishedAt?.toISOString() ?? null,
+    updatedAt: new Date(Math.max(...times.map((d) => d.getTime()))).toISOString(),
+    leadAgency: org(parts.labels, lead?.agencyId ?? null),
+    coOrganisers: parts.roles
+      .filter((r) => r.kind === "co-organiser")
+      .map((r) => org(parts.labels, r.agencyId)),
+    challenge: challengeOf(parts.challenge),
+    analysis: parts.analysis.map(analysisRow),
+    stakeholders: parts.stakeholders.map(publicStakeholder),
+    interviews: parts.interviews.filter((i) => i.consentToPublish).map(publicInterview),
+    mindMap: mindMapTree(parts.mindMap),
+    meeting: {
+      dueOn: parts.meetingStage?.dueOn ?? null,
+      meeting: parts.meetingStage?.meetingId
+        ? { id: parts.meetingStage.meetingId, url: `/meetings/${parts.meetingStage.meetingId}` }
+        : null,
+      livestream: parts.livestream,
+    },
+  };
+}
+type LivestreamLevel = "none" | "record" | "live";
+
+const timingWarnings = {
+  noDate: {
+    "zh-TW": "協作會議還沒有日期，無法確認議題手冊是否在會前 2–3 天發布。",
+    en: "The collaborative meeting has no date yet, so it is not known whether the handbook came 2–3 days before it.",
+  },
+  early: {
+    "zh-TW": "議題手冊在協作會議前 {days} 天發布，比建議的 2–3 天早；會議前請再檢查內容是否仍正確。",
+    en: "The handbook was published {days} days before the collaborative meeting, earlier than the 2–3 days asked for; check it is still right before the meeting.",
+  },
+  late: {
+    "zh-TW": "議題手冊在協作會議前 {days} 天發布，少於建議的 2 天，參與者可能來不及閱讀。",
+    en: "The handbook was published {days} days before the collaborative meeting, less than the 2 days asked for; participants may not have time to read it.",
+  },
+} as const;
+
+/** The warning that goes with a handbook published outside 2–3 days before the meeting, or null. */
+export function handbookTimingWarning(
+  timing: { daysBefore: number | null; onTime: boolean | null },
+  locale: "zh-TW" | "en",
+): string | null {
+  if (timing.onTime) return null;
+  if (timing.daysBefore === null) return timingWarnings.noDate[locale];
+  const which = timing.daysBefore > 3 ? "early" : "late";
+  return timingWarnings[which][locale].replace("{days}", String(timing.daysBefore));
 }

@@ -1,6 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
 import {
+  caseAnalysisRows,
+  caseChallengeVersions,
+  caseInterviews,
+  caseMindMapNodes,
+  caseStakeholders,
   caseEvents,
   caseEvidence,
   caseNumberCounter,
@@ -367,4 +372,186 @@ export async function caseRefs(db: Queryable, ids: string[]) {
     .leftJoin(caseRoles, and(eq(caseRoles.caseId, cases.id), eq(caseRoles.kind, "lead")))
     .where(inArray(cases.id, unique))
     .orderBy(asc(cases.number));
+}
+
+/** A row of the issue analysis table. */
+export type AnalysisRow = typeof caseAnalysisRows.$inferSelect;
+/** An entry of the stakeholder map. */
+export type StakeholderRow = typeof caseStakeholders.$inferSelect;
+/** An interview of the research stage. */
+export type InterviewRow = typeof caseInterviews.$inferSelect;
+/** A node of the mind map. */
+export type MindMapNodeRow = typeof caseMindMapNodes.$inferSelect;
+/** A saved wording of the challenge statement. */
+export type ChallengeRow = typeof caseChallengeVersions.$inferSelect;
+
+/** The research artefacts kept as ordered entries, by the name of their address. */
+export const researchTables = {
+  analysis: caseAnalysisRows,
+  stakeholders: caseStakeholders,
+  interviews: caseInterviews,
+  "mind-map": caseMindMapNodes,
+} as const;
+/** One kind of research entry. */
+export type ResearchKind = keyof typeof researchTables;
+/** A row of any research kind. */
+export interface ResearchRows {
+  analysis: AnalysisRow;
+  stakeholders: StakeholderRow;
+  interviews: InterviewRow;
+  "mind-map": MindMapNodeRow;
+}
+// The four tables share id, case_id, position and the timestamps; the generic statements below touch
+// only those by name, and the values come validated from the kind's own schema.
+type AnyResearchTable = typeof caseInterviews;
+const tableOf = (kind: ResearchKind) => researchTables[kind] as unknown as AnyResearchTable;
+
+/** Every research entry of a case, each kind in its order (position, then creation). */
+export async function listResearch(db: Queryable, caseId: string) {
+  const [analysis, stakeholders, interviews, mindMap] = await Promise.all([
+    db
+      .select()
+      .from(caseAnalysisRows)
+      .where(eq(caseAnalysisRows.caseId, caseId))
+      .orderBy(asc(caseAnalysisRows.position), asc(caseAnalysisRows.createdAt)),
+    db
+      .select()
+      .from(caseStakeholders)
+      .where(eq(caseStakeholders.caseId, caseId))
+      .orderBy(asc(caseStakeholders.position), asc(caseStakeholders.createdAt)),
+    db
+      .select()
+      .from(caseInterviews)
+      .where(eq(caseInterviews.caseId, caseId))
+      .orderBy(asc(caseInterviews.position), asc(caseInterviews.createdAt)),
+    db
+      .select()
+      .from(caseMindMapNodes)
+      .where(eq(caseMindMapNodes.caseId, caseId))
+      .orderBy(asc(caseMindMapNodes.position), asc(caseMindMapNodes.createdAt)),
+  ]);
+  return { analysis, stakeholders, interviews, mindMap };
+}
+
+/** One research entry of a case, or null. */
+export async function findResearch<K extends ResearchKind>(
+  db: Queryable,
+  kind: K,
+  caseId: string,
+  id: string,
+): Promise<ResearchRows[K] | null> {
+  const t = tableOf(kind);
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.caseId, caseId), eq(t.id, id)))
+    .limit(1);
+  return (row as unknown as ResearchRows[K]) ?? null;
+}
+
+/** The position after the last entry of a kind (under a mind-map parent when given). */
+export async function nextResearchPosition(
+  db: Queryable,
+  kind: ResearchKind,
+  caseId: string,
+  parentId?: string | null,
+): Promise<number> {
+  const t = tableOf(kind);
+  const underParent =
+    kind === "mind-map"
+      ? parentId
+        ? eq(caseMindMapNodes.parentId, parentId)
+        : sql`${caseMindMapNodes.parentId} is null`
+      : undefined;
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${t.position}), 0)::int + 1` })
+    .from(t)
+    .where(and(eq(t.caseId, caseId), underParent));
+  return row!.n;
+}
+
+/** Inserts a research entry. */
+export async function insertResearch<K extends ResearchKind>(
+  db: Queryable,
+  kind: K,
+  v: Record<string, unknown> & { caseId: string; position: number; createdAt: Date; updatedAt: Date },
+): Promise<ResearchRows[K]> {
+  const t = tableOf(kind);
+  const [row] = await db
+    .insert(t)
+    .values(v as typeof t.$inferInsert)
+    .returning();
+  return row as unknown as ResearchRows[K];
+}
+
+/** Updates a research entry of a case. */
+export async function updateResearch<K extends ResearchKind>(
+  db: Queryable,
+  kind: K,
+  caseId: string,
+  id: string,
+  v: Record<string, unknown>,
+): Promise<ResearchRows[K]> {
+  const t = tableOf(kind);
+  const [row] = await db
+    .update(t)
+    .set(v as Partial<typeof t.$inferInsert>)
+    .where(and(eq(t.caseId, caseId), eq(t.id, id)))
+    .returning();
+  return row as unknown as ResearchRows[K];
+}
+
+/** Deletes a research entry of a case (a mind-map node takes its branch with it). */
+export async function deleteResearch(db: Queryable, kind: ResearchKind, caseId: string, id: string) {
+  const t = tableOf(kind);
+  await db.delete(t).where(and(eq(t.caseId, caseId), eq(t.id, id)));
+}
+
+/** Drops a removed stakeholder-map entry from the analysis rows that linked it. */
+export async function unlinkStakeholder(db: Queryable, caseId: string, stakeholderId: string) {
+  await db
+    .update(caseAnalysisRows)
+    .set({ stakeholderIds: sql`array_remove(${caseAnalysisRows.stakeholderIds}, ${stakeholderId}::uuid)` })
+    .where(
+      and(
+        eq(caseAnalysisRows.caseId, caseId),
+        sql`${stakeholderId}::uuid = any(${caseAnalysisRows.stakeholderIds})`,
+      ),
+    );
+}
+
+/** The ids of the case's stakeholder-map entries among these. */
+export async function stakeholdersOfCase(db: Queryable, caseId: string, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: caseStakeholders.id })
+    .from(caseStakeholders)
+    .where(and(eq(caseStakeholders.caseId, caseId), inArray(caseStakeholders.id, ids)));
+  return rows.map((r) => r.id);
+}
+
+/** The mind-map nodes of a case as (id, parent) pairs, for the cycle check of a move. */
+export async function mindMapParents(db: Queryable, caseId: string) {
+  return db
+    .select({ id: caseMindMapNodes.id, parentId: caseMindMapNodes.parentId })
+    .from(caseMindMapNodes)
+    .where(eq(caseMindMapNodes.caseId, caseId));
+}
+
+/** Every wording of the challenge statement, newest first. */
+export async function listChallengeVersions(db: Queryable, caseId: string): Promise<ChallengeRow[]> {
+  return db
+    .select()
+    .from(caseChallengeVersions)
+    .where(eq(caseChallengeVersions.caseId, caseId))
+    .orderBy(desc(caseChallengeVersions.id));
+}
+
+/** Saves a new wording of the challenge statement. */
+export async function insertChallengeVersion(
+  db: Queryable,
+  v: typeof caseChallengeVersions.$inferInsert,
+): Promise<ChallengeRow> {
+  const [row] = await db.insert(caseChallengeVersions).values(v).returning();
+  return row!;
 }

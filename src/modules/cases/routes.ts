@@ -8,7 +8,25 @@ import {
   jsonResponse,
 } from "../../platform/http/openapi.ts";
 import { requirePerson, type AppEnv } from "../directory/index.ts";
-import { bodies, CaseExportSchema, CaseSchema, CaseSummarySchema, ListQuery, SeatSchema } from "./schema.ts";
+import {
+  bodies,
+  CaseExportSchema,
+  CaseSchema,
+  CaseSummarySchema,
+  ChallengeBody,
+  HandbookSchema,
+  ListQuery,
+  PublishedHandbookSchema,
+  researchBodies,
+  ResearchSchema,
+  SeatSchema,
+} from "./schema.ts";
+import { handbookTimingWarning } from "./presenter.ts";
+import { getResearch } from "./use-cases/get-research.ts";
+import { addResearchEntry, removeResearchEntry, updateResearchEntry } from "./use-cases/manage-research.ts";
+import { setChallengeStatement } from "./use-cases/set-challenge-statement.ts";
+import { getHandbook } from "./use-cases/get-handbook.ts";
+import { publishHandbook } from "./use-cases/publish-handbook.ts";
 import { casesCsv, exportCases } from "./use-cases/export-cases.ts";
 import { caseStages } from "./tables.ts";
 import type { CasesDeps } from "./use-cases/deps.ts";
@@ -289,6 +307,156 @@ export function caseRoutes(deps: CasesDeps) {
         await releaseCase(deps, requirePerson(c), c.req.valid("param").number, c.req.valid("json")),
         200,
       ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/cases/{number}/research",
+      tags,
+      security: bearerAuth,
+      summary:
+        "The research as the organisers work on it: challenge statement and its history, issue analysis table, stakeholder map (with contacts), interview log, mind map (organisers)",
+      request: { params: numberParam },
+      responses: { 200: jsonResponse(ResearchSchema, "The research"), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => c.json(await getResearch(deps, requirePerson(c), c.req.valid("param").number), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/cases/{number}/research/challenge",
+      tags,
+      security: bearerAuth,
+      summary: "A new wording of the challenge statement (How might we …); earlier wordings are kept",
+      request: { params: numberParam, ...jsonBody(ChallengeBody) },
+      responses: {
+        200: jsonResponse(ResearchSchema, "The research"),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await setChallengeStatement(deps, requirePerson(c), c.req.valid("param").number, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  const researchNames = {
+    analysis: "a row of the issue analysis table (a claim: problem or proposed solution)",
+    stakeholders: "an entry of the stakeholder map (its contact stays internal)",
+    interviews: "an interview (public in the handbook only with consent to publish)",
+    "mind-map": "a node of the mind map (an outline: parent and position among its siblings)",
+  } as const;
+  for (const kind of ["analysis", "stakeholders", "interviews", "mind-map"] as const) {
+    const entryParam = numberParam.extend({ id: z.string().uuid("must be an entry id") });
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: `/cases/{number}/research/${kind}`,
+        tags,
+        security: bearerAuth,
+        summary: `Add ${researchNames[kind]} (organisers)`,
+        request: { params: numberParam, ...jsonBody(researchBodies[kind]) },
+        responses: {
+          201: jsonResponse(z.object({ id: z.string(), research: ResearchSchema }), "Added"),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await addResearchEntry(
+            deps,
+            requirePerson(c),
+            c.req.valid("param").number,
+            kind,
+            c.req.valid("json"),
+          ),
+          201,
+        ),
+    );
+    app.openapi(
+      createRoute({
+        method: "patch",
+        path: `/cases/{number}/research/${kind}/{id}`,
+        tags,
+        security: bearerAuth,
+        summary: `Change ${researchNames[kind]} (organisers)`,
+        request: { params: entryParam, ...jsonBody(researchBodies[kind].partial()) },
+        responses: {
+          200: jsonResponse(ResearchSchema, "The research"),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) => {
+        const p = c.req.valid("param");
+        return c.json(
+          await updateResearchEntry(deps, requirePerson(c), p.number, kind, p.id, c.req.valid("json")),
+          200,
+        );
+      },
+    );
+    app.openapi(
+      createRoute({
+        method: "delete",
+        path: `/cases/{number}/research/${kind}/{id}`,
+        tags,
+        security: bearerAuth,
+        summary: `Remove ${researchNames[kind]} (organisers)`,
+        request: { params: entryParam },
+        responses: {
+          200: jsonResponse(ResearchSchema, "The research"),
+          ...errorResponses(401, 403, 404, 409),
+        },
+      }),
+      async (c) => {
+        const p = c.req.valid("param");
+        return c.json(await removeResearchEntry(deps, requirePerson(c), p.number, kind, p.id), 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/cases/{number}/handbook",
+      tags,
+      summary:
+        "The issue handbook (議題手冊): public once published; before that a preview for the organisers only (404 to others)",
+      request: { params: numberParam },
+      responses: {
+        200: jsonResponse(
+          HandbookSchema.extend({ can: z.object({ organise: z.boolean() }) }),
+          "The handbook",
+        ),
+        ...errorResponses(400, 404),
+      },
+    }),
+    async (c) => c.json(await getHandbook(deps, c.get("actor"), c.req.valid("param").number), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/cases/{number}/handbook",
+      tags,
+      security: bearerAuth,
+      summary:
+        "Publish the issue handbook (organisers): a warning, not a refusal, when not 2–3 days before the collaborative meeting",
+      request: { params: numberParam },
+      responses: {
+        200: jsonResponse(PublishedHandbookSchema, "Published"),
+        ...errorResponses(401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { handbook, timing } = await publishHandbook(deps, requirePerson(c), c.req.valid("param").number);
+      return c.json(
+        { handbook, timing: { ...timing, warning: handbookTimingWarning(timing, c.get("locale")) } },
+        200,
+      );
+    },
   );
 
   return app;

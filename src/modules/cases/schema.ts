@@ -1,5 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import {
+  claimKinds,
+  influenceLevels,
+  stakeholderKinds,
   caseRoleKinds,
   caseStages,
   evidenceAudiences,
@@ -113,6 +116,7 @@ export const CaseSchema = CaseSummarySchema.extend({
     }),
   ),
   history: z.array(z.object({ at: z.string(), kind: z.string(), data: z.unknown() })),
+  handbook: z.object({ url: z.string(), publishedAt: z.string().nullable() }),
   can: z.object({ organise: z.boolean() }),
   /** Its public commitments (see /commitments) and the chair's latest decision at a monthly meeting. */
   commitments: z.object({
@@ -241,3 +245,159 @@ export const ListQuery = z.object({
   cursor: z.string().max(20).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const required = (max: number) => text(max).min(1, "must not be empty");
+const position = z.number().int("must be a whole number").min(1, "must be 1 or more").max(100_000);
+
+/** Bodies of the research entries, by kind: what a new entry needs; an update takes any of it. */
+export const researchBodies = {
+  analysis: z
+    .object({
+      kind: z.enum(claimKinds, { error: "must be problem or solution" }),
+      claim: required(2_000),
+      aspect: text(200).optional(),
+      stakeholders: text(2_000).optional(),
+      stakeholderIds: z
+        .array(z.string().uuid("must be stakeholder-map entry ids"))
+        .max(50, "at most 50")
+        .optional(),
+      currentResponse: text(5_000).optional(),
+      possibleResponse: text(5_000).optional(),
+      evidence: text(5_000).optional(),
+      position: position.optional(),
+    })
+    .openapi("CaseAnalysisRowInput"),
+  stakeholders: z
+    .object({
+      name: required(200),
+      kind: z.enum(stakeholderKinds, { error: `must be one of ${stakeholderKinds.join(", ")}` }),
+      interest: text(2_000).optional(),
+      influence: z.enum(influenceLevels, { error: "must be low, medium or high" }).nullable().optional(),
+      contact: text(1_000).optional(),
+      position: position.optional(),
+    })
+    .openapi("CaseStakeholderInput"),
+  interviews: z
+    .object({
+      heldOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+        .nullable()
+        .optional(),
+      interviewee: required(200),
+      interviewer: text(200).optional(),
+      summary: text(20_000).optional(),
+      consentToPublish: z.boolean({ error: "must be true or false" }).optional(),
+      position: position.optional(),
+    })
+    .openapi("CaseInterviewInput"),
+  "mind-map": z
+    .object({
+      label: required(500),
+      parentId: z.string().uuid("must be a node id").nullable().optional(),
+      position: position.optional(),
+    })
+    .openapi("CaseMindMapNodeInput"),
+};
+/** The challenge statement's new wording. */
+export const ChallengeBody = z.object({ text: required(2_000) }).openapi("CaseChallengeInput");
+
+const AnalysisRowSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  kind: z.enum(claimKinds),
+  claim: z.string(),
+  aspect: z.string(),
+  stakeholders: z.string(),
+  stakeholderIds: z.array(z.string()),
+  currentResponse: z.string(),
+  possibleResponse: z.string(),
+  evidence: z.string(),
+  updatedAt: z.string(),
+});
+const PublicStakeholderSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  name: z.string(),
+  kind: z.enum(stakeholderKinds),
+  interest: z.string(),
+  influence: z.enum(influenceLevels).nullable(),
+});
+const PublicInterviewSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  heldOn: z.string().nullable(),
+  interviewee: z.string(),
+  interviewer: z.string(),
+  summary: z.string(),
+});
+type MindMapNode = { id: string; label: string; position: number; children: MindMapNode[] };
+// One level is described and `children` holds nodes of the same shape: the document generator cannot
+// follow a recursive (lazy) schema. The cast gives the handlers the real, recursive type.
+const MindMapNodeSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    position: z.number().int(),
+    children: z.array(z.any()).openapi({ description: "Child nodes, each of this same shape, in order" }),
+  })
+  .openapi("CaseMindMapNode") as unknown as z.ZodType<MindMapNode>;
+const ChallengeSchema = z
+  .object({ text: z.string(), updatedAt: z.string(), versions: z.number().int() })
+  .nullable();
+
+/** The research of a case as its organisers work on it: every field, internal ones included. */
+export const ResearchSchema = z
+  .object({
+    number: z.number().int(),
+    title: z.string(),
+    challenge: ChallengeSchema,
+    challengeHistory: z.array(z.object({ text: z.string(), at: z.string(), author: PersonRef })),
+    analysis: z.array(AnalysisRowSchema),
+    stakeholders: z.array(PublicStakeholderSchema.extend({ contact: z.string(), updatedAt: z.string() })),
+    interviews: z.array(
+      PublicInterviewSchema.extend({ consentToPublish: z.boolean(), updatedAt: z.string() }),
+    ),
+    mindMap: z.array(MindMapNodeSchema),
+    handbook: z.object({ publishedAt: z.string().nullable(), url: z.string() }),
+  })
+  .openapi("CaseResearch");
+
+/** The issue handbook (議題手冊): the public parts of the research and the meeting's details. */
+export const HandbookSchema = z
+  .object({
+    number: z.number().int(),
+    title: z.string(),
+    summary: z.string(),
+    url: z.string(),
+    caseUrl: z.string(),
+    publishedAt: z.string().nullable(),
+    updatedAt: z.string(),
+    leadAgency: OrgRef,
+    coOrganisers: z.array(OrgRef),
+    challenge: ChallengeSchema,
+    analysis: z.array(AnalysisRowSchema.omit({ updatedAt: true })),
+    stakeholders: z.array(PublicStakeholderSchema),
+    interviews: z.array(PublicInterviewSchema),
+    mindMap: z.array(MindMapNodeSchema),
+    meeting: z.object({
+      dueOn: z.string().nullable(),
+      meeting: z.object({ id: z.string(), url: z.string() }).nullable(),
+      livestream: z.enum(livestreamConsents),
+    }),
+  })
+  .openapi("CaseHandbook");
+
+/** The outcome of publishing the handbook, with a warning when it is not 2–3 days before the meeting. */
+export const PublishedHandbookSchema = z
+  .object({
+    handbook: HandbookSchema,
+    timing: z.object({
+      meetingOn: z.string().nullable(),
+      daysBefore: z.number().int().nullable(),
+      onTime: z.boolean().nullable(),
+      warning: z.string().nullable(),
+    }),
+  })
+  .openapi("CasePublishedHandbook");

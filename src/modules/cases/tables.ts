@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -99,6 +100,8 @@ export const cases = pgTable(
     /** Taipei year of selection, for the index filter. */
     year: integer("year").notNull(),
     releasedAt: timestamp("released_at", { withTimezone: true }),
+    /** When the organisers published the issue handbook; before that only they see it (a preview). */
+    handbookPublishedAt: timestamp("handbook_published_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => people.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
@@ -251,4 +254,125 @@ export const caseEvents = pgTable(
     data: text("data"),
   },
   (t) => [index("case_events_case_idx").on(t.caseId, t.id)],
+);
+
+/** Kinds of claim in the issue analysis table. */
+export const claimKinds = ["problem", "solution"] as const;
+/** Kinds of stakeholder on the stakeholder map. */
+export const stakeholderKinds = ["citizen-group", "agency", "expert", "business", "other"] as const;
+/** How much a stakeholder can sway the outcome. */
+export const influenceLevels = ["low", "medium", "high"] as const;
+
+/**
+ * A row of the issue analysis table (議題分析表): one claim, split as a problem or a proposed
+ * solution, with its aspect, stakeholders, current and possible government responses and evidence.
+ */
+export const caseAnalysisRows = pgTable(
+  "case_analysis_rows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind").notNull().$type<(typeof claimKinds)[number]>(),
+    claim: text("claim").notNull(),
+    aspect: text("aspect").notNull().default(""),
+    /** Stakeholders as free text, for those not on the map. */
+    stakeholders: text("stakeholders").notNull().default(""),
+    /** Entries of the case's stakeholder map (checked against the case when written). */
+    stakeholderIds: uuid("stakeholder_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    currentResponse: text("current_response").notNull().default(""),
+    possibleResponse: text("possible_response").notNull().default(""),
+    /** Evidence: sources as text, one per line (addresses are linked on the page). */
+    evidence: text("evidence").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("case_analysis_rows_case_idx").on(t.caseId, t.position),
+    check("case_analysis_rows_kind_check", sql`${t.kind} in (${inList(claimKinds)})`),
+  ],
+);
+
+/** An entry of the stakeholder map (利害關係人圖); `contact` is working material, never public. */
+export const caseStakeholders = pgTable(
+  "case_stakeholders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull().$type<(typeof stakeholderKinds)[number]>(),
+    /** Their stance and interest in the issue. */
+    interest: text("interest").notNull().default(""),
+    influence: text("influence").$type<(typeof influenceLevels)[number]>(),
+    /** How to reach them: internal to the organisers. */
+    contact: text("contact").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("case_stakeholders_case_idx").on(t.caseId, t.position),
+    check("case_stakeholders_kind_check", sql`${t.kind} in (${inList(stakeholderKinds)})`),
+    check("case_stakeholders_influence_check", sql`${t.influence} in (${inList(influenceLevels)})`),
+  ],
+);
+
+/** An interview of the research stage; public in the handbook only with the interviewee's consent. */
+export const caseInterviews = pgTable(
+  "case_interviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    heldOn: date("held_on", { mode: "string" }),
+    interviewee: text("interviewee").notNull(),
+    interviewer: text("interviewer").notNull().default(""),
+    summary: text("summary").notNull().default(""),
+    consentToPublish: boolean("consent_to_publish").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("case_interviews_case_idx").on(t.caseId, t.position)],
+);
+
+/** A node of the mind map, a structured outline: ordered among its siblings under its parent. */
+export const caseMindMapNodes = pgTable(
+  "case_mind_map_nodes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    /** The parent node; null at the top. Removing a node removes its branch. */
+    parentId: uuid("parent_id").references((): AnyPgColumn => caseMindMapNodes.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("case_mind_map_nodes_case_idx").on(t.caseId, t.parentId, t.position)],
+);
+
+/** Every saved wording of the challenge statement (「我們可以如何……」); the newest is current. */
+export const caseChallengeVersions = pgTable(
+  "case_challenge_versions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    authorId: uuid("author_id").references(() => people.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("case_challenge_versions_case_idx").on(t.caseId, t.id)],
 );

@@ -25,6 +25,9 @@ import { Time, type Ctx, type View } from "../view.tsx";
 import { renderAtom } from "../../platform/http/atom.ts";
 import { commitmentsOfCase } from "../../modules/commitments/index.ts";
 import { CaseCommitmentsSection } from "../commitments/commitment-parts.tsx";
+import { handbookPages } from "./handbook-page.tsx";
+import { managePages } from "./manage-page.tsx";
+import { researchPages } from "./research-page.tsx";
 
 type CaseView = Awaited<ReturnType<typeof getCase>>;
 type IndexPage = Awaited<ReturnType<typeof listCases>>;
@@ -193,6 +196,10 @@ function OrganisePanel(props: { v: View; c: CaseView }) {
   return (
     <section aria-labelledby="case-organise-title" id="case-organise">
       <h2 id="case-organise-title">{t("cases.organise.title")}</h2>
+      <p>
+        <a href={`${base}/manage`}>{t("cases.organise.manage")}</a> ·{" "}
+        <a href={`${base}/research`}>{t("cases.organise.research")}</a>
+      </p>
       {next && next !== "released" ? (
         <form method="post" action={`${base}/advance`} class="stack-form" id="case-advance">
           <CsrfField v={v} />
@@ -315,6 +322,16 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
           ))}
         </ol>
       </section>
+
+      <p id="case-handbook">
+        {c.handbook.publishedAt ? (
+          <a href={c.handbook.url}>{t("cases.handbook.link")}</a>
+        ) : c.can.organise ? (
+          <a href={c.handbook.url}>{t("cases.handbook.previewLink")}</a>
+        ) : (
+          t("cases.handbook.notYet")
+        )}
+      </p>
 
       <section aria-labelledby="case-roles-title" id="case-roles">
         <h2 id="case-roles-title">{t("cases.case.rolesTitle")}</h2>
@@ -473,6 +490,9 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
     publicUrl: kit.deps.config.publicUrl,
     commitmentsOf: (id) => commitmentsOfCase(kit.deps.database.db, id),
   };
+  handbookPages(app, kit, deps);
+  managePages(app, kit, deps);
+  researchPages(app, kit, deps);
 
   app.get("/cases", async (c) => {
     const v = kit.view(c);
