@@ -59,6 +59,8 @@ export const selfProposedBetween = (db: Queryable, from: Date, to: Date) =>
   repo.selfProposedBetween(db, from, to);
 /** Cases that link a petition, by number (the petition's page links back to them). */
 export const casesOfPetition = (db: Queryable, petitionId: string) => repo.casesOfPetition(db, petitionId);
+/** The cases whose meeting record is this transcript (the transcript's page links back to them). */
+export const casesOfTranscript = (db: Queryable, slug: string) => repo.casesOfTranscript(db, slug);
 /** Tracked cases by number (a monthly meeting's agenda). */
 export const trackedCases = (db: Queryable) => repo.trackedCases(db);
 

@@ -64,7 +64,7 @@ export function presentCase(
     events: Array<{ at: Date; kind: string; actorId: string | null; data: string | null }>;
     transcript: { slug: string; title: string } | null;
     /** The linked petition, when it is in the product (only `getCase` looks it up). */
-    petition?: { title: string; url: string } | null;
+    petition?: { title: string; url: string; respondedAt: string | null } | null;
     labels: Labels;
     can: { organise: boolean };
   },
@@ -151,6 +151,10 @@ export function presentCase(
             title: parts.transcript.title,
             url: `/transcripts/${encodeURIComponent(parts.transcript.slug)}`,
           }
+        : null,
+      // The petition's published response, where the trail goes on after the meeting.
+      response: parts.petition?.respondedAt
+        ? { publishedAt: parts.petition.respondedAt, url: `${parts.petition.url}#response-title` }
         : null,
     },
     evidence: parts.evidence.map((e) => ({

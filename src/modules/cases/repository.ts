@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
+import { transcripts } from "../transcripts/index.ts";
 import {
   caseAnalysisRows,
   caseChallengeVersions,
@@ -328,6 +329,16 @@ export async function casesOfPetition(db: Queryable, petitionId: string) {
     .select({ number: cases.number, title: cases.title, stage: cases.stage })
     .from(cases)
     .where(eq(cases.petitionId, petitionId))
+    .orderBy(asc(cases.number));
+}
+
+/** Cases whose meeting record is this transcript (by its slug), by number. */
+export async function casesOfTranscript(db: Queryable, slug: string) {
+  return db
+    .select({ number: cases.number, title: cases.title, stage: cases.stage })
+    .from(cases)
+    .innerJoin(transcripts, eq(transcripts.id, cases.transcriptId))
+    .where(eq(transcripts.slug, slug))
     .orderBy(asc(cases.number));
 }
 

@@ -382,6 +382,9 @@ describe("the public case and its index", () => {
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.links.transcript.slug, row.slug);
+    // Both ways: the transcript's page names the case it records.
+    const transcriptPage = await (await t.app.request(`/transcripts/${encodeURIComponent(row.slug)}`)).text();
+    assert.match(transcriptPage, /href="\/cases\/2"/);
     assert.equal(res.body.links.petition.ref, "https://join.gov.tw/idea/detail/x");
     // A transcript still in review never shows on a case.
     await t.db.execute(sql`update transcripts set state = 'in-review' where id = ${row.id}::uuid`);
@@ -419,6 +422,30 @@ describe("the public case and its index", () => {
     );
     const petitionPage = await (await t.app.request(`/petitions/${petitionId}`)).text();
     assert.match(petitionPage, /href="\/cases\/2"/);
+    // The trail goes on to the petition's response once it is published.
+    assert.equal(linked.body.links.response, null);
+    await t.api("POST", `/api/v1/petitions/${petitionId}/assignment`, { token: pdis, body: { lead: "moi" } });
+    const saved = await t.api("POST", `/api/v1/petitions/${petitionId}/response`, {
+      token: moiPo,
+      body: {
+        analysis: "分析",
+        suggestion: "建議",
+        plan: "計畫",
+        references: [],
+        citations: [],
+        evaluatedBy: "交通部",
+        evaluationMethod: "協作會議",
+      },
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal((await t.api("GET", "/api/v1/cases/2")).body.links.response, null, "a draft is not linked");
+    await t.api("POST", `/api/v1/petitions/${petitionId}/response/publish`, { token: moiPo });
+    const withResponse = (await t.api("GET", "/api/v1/cases/2")).body.links.response;
+    assert.equal(withResponse.url, `/petitions/${petitionId}#response-title`);
+    assert.match(
+      await (await t.app.request("/cases/2")).text(),
+      new RegExp(`href="/petitions/${petitionId}#response-title"`),
+    );
     const refused = await t.api("POST", "/api/v1/cases", {
       token: moiPo,
       body: { title: "x", leadAgencyId: agency.moi, petitionId: "00000000-0000-4000-8000-000000000000" },

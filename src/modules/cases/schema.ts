@@ -105,6 +105,7 @@ export const CaseSchema = CaseSummarySchema.extend({
       })
       .nullable(),
     transcript: z.object({ slug: z.string(), title: z.string(), url: z.string() }).nullable(),
+    response: z.object({ publishedAt: z.string(), url: z.string() }).nullable(),
   }),
   evidence: z.array(
     z.object({

@@ -52,6 +52,8 @@ export interface PetitionSummary {
   endorsementCount: number;
   threshold: number;
   url: string;
+  /** When its response (a notice's consolidated reply) was published; null before. */
+  respondedAt: string | null;
 }
 
 /** A petition's summary by id; null when there is none. */
@@ -66,6 +68,7 @@ export async function petitionSummary(db: Queryable, id: string): Promise<Petiti
     endorsementCount: p.endorsementCount,
     threshold: p.threshold,
     url: `/petitions/${p.id}`,
+    respondedAt: p.respondedAt?.toISOString() ?? null,
   };
 }
 

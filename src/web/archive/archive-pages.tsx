@@ -5,6 +5,7 @@ import type { Hono } from "hono";
 import { fail } from "../../platform/http/errors.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import type { AppEnv } from "../../modules/directory/index.ts";
+import { casesOfTranscript } from "../../modules/cases/index.ts";
 import {
   archiveYears,
   getSpeaker,
@@ -218,7 +219,12 @@ function SpeechBlock(props: { v: View; s: Item; publicUrl: string }) {
   );
 }
 
-function TranscriptView(props: { v: View; loaded: Loaded; publicUrl: string }) {
+function TranscriptView(props: {
+  v: View;
+  loaded: Loaded;
+  publicUrl: string;
+  cases: Array<{ number: number; title: string }>;
+}) {
   const { v, publicUrl } = props;
   const { transcript: tr, twins } = props.loaded;
   const { t } = v;
@@ -249,6 +255,19 @@ function TranscriptView(props: { v: View; loaded: Loaded; publicUrl: string }) {
             {translator(v.locale === "en" ? "zh-TW" : "en")("archive.transcript.notice")}
           </p>
         </div>
+      ) : null}
+      {props.cases.length ? (
+        <p class="transcript-cases">
+          {t("archive.transcript.caseOf")}{" "}
+          {props.cases.map((c, i) => (
+            <>
+              {i ? "、" : null}
+              <a href={`/cases/${c.number}`}>
+                {t("archive.transcript.caseNumber", { number: c.number })} {c.title}
+              </a>
+            </>
+          ))}
+        </p>
       ) : null}
       {twins.length ? (
         <nav aria-label={t("archive.transcript.twins")} class="twins">
@@ -529,7 +548,12 @@ export function archivePages(app: Hono<AppEnv>, kit: PageKit) {
           langPath: transcriptPath(loaded.transcript.slug),
           noindex: loaded.transcript.state !== "published",
         },
-        <TranscriptView v={v} loaded={loaded} publicUrl={publicUrl} />,
+        <TranscriptView
+          v={v}
+          loaded={loaded}
+          publicUrl={publicUrl}
+          cases={await casesOfTranscript(deps.db, loaded.transcript.slug)}
+        />,
       ),
     );
   });

@@ -361,7 +361,7 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
 
       <section aria-labelledby="case-links-title" id="case-links">
         <h2 id="case-links-title">{t("cases.case.linksTitle")}</h2>
-        {c.links.meeting || c.links.petition || c.links.transcript ? (
+        {c.links.meeting || c.links.petition || c.links.transcript || c.links.response ? (
           <ul>
             {c.links.meeting ? (
               <li>
@@ -384,6 +384,13 @@ function CaseView(props: { v: View; c: CaseView; notice?: string; error?: string
             {c.links.transcript ? (
               <li>
                 {t("cases.case.transcript")}：<a href={c.links.transcript.url}>{c.links.transcript.title}</a>
+              </li>
+            ) : null}
+            {c.links.response ? (
+              <li>
+                {t("cases.case.response")}：<a href={c.links.response.url}>{t("cases.case.responseLink")}</a>{" "}
+                (
+                <Time v={v} at={c.links.response.publishedAt} style="date" />)
               </li>
             ) : null}
           </ul>
