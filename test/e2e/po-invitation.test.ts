@@ -1,7 +1,8 @@
 // Browser journeys: sign in by the e-mail link → accept a PO invitation → see the PO role on the
 // profile, in both languages; and, on a 360px phone, a unit's staff acknowledge and answer a help
 // request; a PO raises an early warning and comments on it; and, signed out, the public reads the
-// transcript archive and searches it. An axe-core scan of every page on the way.
+// transcript archive and searches it; and follows the civic trail from a petition to its case, issue
+// handbook and commitments. An axe-core scan of every page on the way.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -347,6 +348,71 @@ test("the public reads the archive and searches it, signed out, on a phone and a
     await page.waitForURL(/\/speeches\//);
     assert.match(await page.content(), /<textarea[^>]*readonly/);
     await scan(page, `speech permalink ${viewport.width}px`);
+    await context.close();
+  }
+});
+
+test("the civic trail: petition → case → handbook → commitment, signed out on a phone and a desktop; the lead PO's case pages; all pass axe", async () => {
+  // The demo case #1 is led by the MOTC; its PO publishes the issue handbook (the demo has its
+  // challenge statement) and then works on the case's pages on a phone.
+  const lead = cli(["token", "create", "--email", "po-motc-lead@example.org"]);
+  await api("POST", "/api/v1/cases/1/handbook", lead);
+
+  const phone = await browser.newContext({
+    bypassCSP: true,
+    locale: "zh-TW",
+    viewport: { width: 360, height: 740 },
+  });
+  const organiser = await phone.newPage();
+  await signInAs(organiser, "po-motc-lead@example.org");
+  for (const path of ["/cases/1/research", "/cases/1/manage"]) {
+    await organiser.goto(`${base}${path}`);
+    await scan(organiser, `${path} (360px)`);
+    await assertFits(organiser, path);
+  }
+  // A stakeholder seat through the form, shown back on the page.
+  await organiser.selectOption("#manage-seat-form select[name=category]", "other-stakeholder");
+  await organiser.fill("#manage-seat-form [name=groupName]", "示範通勤族協會");
+  await organiser.fill("#manage-seat-form [name=name]", "示範代表");
+  await organiser.locator("#manage-seat-form button[type=submit]").click();
+  await organiser.waitForLoadState();
+  assert.match(await organiser.locator("#manage-seats").innerText(), /示範代表/);
+  await scan(organiser, "case manage after adding a seat (360px)");
+  await phone.close();
+
+  for (const viewport of [
+    { width: 360, height: 780 },
+    { width: 1280, height: 900 },
+  ]) {
+    const context = await browser.newContext({ bypassCSP: true, locale: "zh-TW", viewport });
+    const page = await context.newPage();
+    await page.goto(`${base}/petitions`);
+    await scan(page, `petitions ${viewport.width}px`);
+    await page.click("text=公共運輸電子票證跨縣市整合");
+    await page.waitForURL(/\/petitions\/[0-9a-f-]{36}$/);
+    await scan(page, `petition ${viewport.width}px`);
+
+    // The petition names the case that took it up; the case names the petition back.
+    await page.click('main a[href="/cases/1"]');
+    await page.waitForURL(/\/cases\/1$/);
+    assert.match(await page.locator("#case-links").innerText(), /公共運輸電子票證跨縣市整合/);
+    await scan(page, `case ${viewport.width}px`);
+    await assertFits(page, "case");
+
+    await page.click("#case-handbook a");
+    await page.waitForURL(/\/cases\/1\/handbook/);
+    assert.match(await page.content(), /我們可以如何/);
+    await scan(page, `handbook ${viewport.width}px`);
+    await page.goto(`${base}/cases/1/handbook?print=1`);
+    await scan(page, `handbook print view ${viewport.width}px`);
+
+    await page.goto(`${base}/cases/1`);
+    await page.click('main a[href^="/commitments/"]');
+    await page.waitForURL(/\/commitments\/[0-9a-f-]{36}$/);
+    assert.match(await page.content(), /電子票證規格/);
+    await scan(page, `commitment ${viewport.width}px`);
+    await page.goto(`${base}/commitments`);
+    await scan(page, `commitments ${viewport.width}px`);
     await context.close();
   }
 });
