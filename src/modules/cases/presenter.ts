@@ -250,6 +250,25 @@ const challengeOf = (versions: ChallengeRow[]) =>
     ? { text: versions[0].text, updatedAt: versions[0].at.toISOString(), versions: versions.length }
     : null;
 
+/**
+ * What the audit log keeps of a research entry: its public fields only. Admins read the audit log, so
+ * a stakeholder's contact and an interview without consent to publish (who, and what was said) stay
+ * in the entry itself; the log notes that they are there.
+ */
+export function researchAudit(kind: string, row: unknown) {
+  if (kind === "stakeholders") {
+    const s = row as StakeholderRow;
+    return { ...publicStakeholder(s), contactGiven: !!s.contact };
+  }
+  if (kind === "interviews") {
+    const i = row as InterviewRow;
+    return i.consentToPublish
+      ? { ...publicInterview(i), consentToPublish: true }
+      : { id: i.id, position: i.position, heldOn: i.heldOn, consentToPublish: false };
+  }
+  return row;
+}
+
 /** The research as its organisers work on it: every entry and field, and the challenge's history. */
 export function presentResearch(c: CaseRow, parts: ResearchParts, labels: Labels) {
   return {

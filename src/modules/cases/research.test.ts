@@ -154,6 +154,24 @@ describe("research artefacts", () => {
     assert.equal(await auditCount("case.research.analysis.update"), 1);
     assert.equal(await auditCount("case.research.interviews.add"), 2);
     assert.equal(await auditCount("case.research.mind-map.add"), 3);
+    // The audit log (which admins read) records the changes without the working material itself.
+    const logged = await t.db.execute<{ j: string }>(
+      sql`select coalesce(before::text, '') || coalesce(after::text, '') as j from audit_log where action like 'case.research.%'`,
+    );
+    const all = logged.rows.map((r) => r.j).join("\n");
+    assert.doesNotMatch(all, new RegExp(SECRET_CONTACT));
+    assert.doesNotMatch(all, new RegExp(SECRET_INTERVIEW));
+    assert.doesNotMatch(all, /雨天安全送餐/, "earlier challenge wordings stay out of the log");
+    // Reading the research is a read of restricted material: it is on the record.
+    const reads = async () =>
+      (
+        await t.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from audit_log where action = 'read' and entity_type = 'case-research'`,
+        )
+      ).rows[0]!.n;
+    const before = await reads();
+    await t.api("GET", "/api/v1/cases/1/research", { token: pdis });
+    assert.equal(await reads(), before + 1);
   });
 
   test("bad input is a 400 naming the field, and nothing is written", async () => {

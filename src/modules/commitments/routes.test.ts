@@ -147,6 +147,50 @@ describe("recording commitments", () => {
       [ok.body.id],
     );
   });
+
+  test("the author answers for every source named: one's own case does not open another agency's petition", async () => {
+    const p = await t.api("POST", "/api/v1/petitions", {
+      token: pdis,
+      body: { title: "經濟部主辦的提議", text: "內容", agencies: ["moea"] },
+    });
+    await t.db.execute(
+      sql`insert into petition_agencies (petition_id, role, agency_id, position) values (${p.body.id}::uuid, 'lead', ${agency.moea}::uuid, 0)`,
+    );
+    const body = { text: "跨來源", ownerAgencyId: "moi", dueOn: "2026-06-30" };
+    // The MOI organises case 1 but does not answer the MOEA's petition, and the other way round.
+    const viaCase = await t.api("POST", "/api/v1/commitments", {
+      token: moiPo,
+      body: { ...body, caseNumber: 1, petitionId: p.body.id },
+    });
+    assert.equal(viaCase.status, 403);
+    const viaPetition = await t.api("POST", "/api/v1/commitments", {
+      token: moeaPo,
+      body: { ...body, caseNumber: 1, petitionId: p.body.id },
+    });
+    assert.equal(viaPetition.status, 403);
+    assert.equal((await t.api("GET", `/api/v1/petitions/${p.body.id}`)).body.commitments.length, 0);
+    // Someone who answers for both may link both.
+    const both = await t.api("POST", "/api/v1/commitments", {
+      token: pdis,
+      body: { ...body, caseNumber: 1, petitionId: p.body.id },
+    });
+    assert.equal(both.status, 201, JSON.stringify(both.body));
+    // A case's commitment names a meeting of that case, not of another one.
+    const other = await t.api("POST", "/api/v1/meetings", {
+      token: pdis,
+      body: { kind: "collaborative", caseNumber: 2, date: "2026-05-04" },
+    });
+    if (other.status === 201) {
+      const wrong = await t.api("POST", "/api/v1/commitments", {
+        token: moiPo,
+        body: { ...body, caseNumber: 1, meetingId: other.body.id },
+      });
+      assert.equal(wrong.status, 400, JSON.stringify(wrong.body));
+      assert.equal(wrong.body.error.field, "meetingId");
+    } else assert.fail(`could not make a meeting of case 2: ${JSON.stringify(other.body)}`);
+    await t.db.execute(sql`delete from commitment_updates where commitment_id = ${both.body.id}::uuid`);
+    await t.db.execute(sql`delete from commitments where id = ${both.body.id}::uuid`);
+  });
 });
 
 describe("status updates", () => {

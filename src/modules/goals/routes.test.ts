@@ -60,6 +60,13 @@ describe("goals", () => {
       assert.ok(!list.body.items.some((x: any) => x.id === g.id));
     }
     assert.equal((await t.api("GET", `/api/v1/goals/${g.id}`)).status, 401);
+    // Nor through the audit log, which administrators read: it keeps the change, not the words.
+    await t.api("PATCH", `/api/v1/goals/${g.id}`, { token: moiLead, body: { description: "私人的想法" } });
+    await t.api("POST", `/api/v1/goals/${g.id}/notes`, { token: moiLead, body: { body: "私人的進度" } });
+    const audit = await t.api("GET", `/api/v1/audit?entityType=goal&entityId=${g.id}`, { token: admin });
+    assert.equal(audit.status, 200, JSON.stringify(audit.body));
+    assert.ok(audit.body.items.length >= 3, JSON.stringify(audit.body));
+    assert.doesNotMatch(JSON.stringify(audit.body), /每月聯繫一位提案人|私人的想法|私人的進度/);
     const mine = await t.api("GET", "/api/v1/goals?scope=mine", { token: moiLead });
     assert.deepEqual(
       mine.body.items.map((x: any) => x.id),

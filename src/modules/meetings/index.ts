@@ -53,5 +53,5 @@ export function meetingBallotSweep(deps: Omit<MeetingsDeps, "clock">): Sweep {
 /** A meeting as other modules link to it (its id, kind, title and date); null when there is none. */
 export async function meetingRef(db: Queryable, id: string) {
   const m = await findMeeting(db, id);
-  return m ? { id: m.id, kind: m.kind, title: m.title, date: m.date } : null;
+  return m ? { id: m.id, kind: m.kind, title: m.title, date: m.date, caseId: m.caseId } : null;
 }

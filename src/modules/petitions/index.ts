@@ -2,7 +2,7 @@
 import type { Queryable } from "../../platform/db/database.ts";
 import { fail } from "../../platform/http/errors.ts";
 import type { Sweep } from "../../platform/jobs/index.ts";
-import { findPetition, listAgencies } from "./repository.ts";
+import { findPetition, listAgencies, petitionsByIds } from "./repository.ts";
 import { accessOf } from "./use-cases/shared.ts";
 import type { PetitionsDeps } from "./use-cases/deps.ts";
 import { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
@@ -56,9 +56,16 @@ export interface PetitionSummary {
   respondedAt: string | null;
 }
 
-/** A petition's summary by id; null when there is none. */
-export async function petitionSummary(db: Queryable, id: string): Promise<PetitionSummary | null> {
-  const p = await findPetition(db, id);
+/**
+ * A petition's summary by id; null when there is none. With `share`, the row stays locked against a
+ * concurrent withdrawal until the caller's transaction ends (for a link made in that transaction).
+ */
+export async function petitionSummary(
+  db: Queryable,
+  id: string,
+  lock?: "share",
+): Promise<PetitionSummary | null> {
+  const p = await findPetition(db, id, lock ?? false);
   if (!p) return null;
   return {
     id: p.id,
@@ -72,12 +79,19 @@ export async function petitionSummary(db: Queryable, id: string): Promise<Petiti
   };
 }
 
+/** Titles of many petitions by id, in one query (for lists that link petitions). */
+export async function petitionTitles(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = await petitionsByIds(db, ids);
+  return new Map(rows.map((p) => [p.id, p.title]));
+}
+
 /**
  * The petition a vote candidate or a case is to link, by id: a 400 naming the field when there is none
- * or it was withdrawn (a withdrawn entry is a mistake, not a topic).
+ * or it was withdrawn (a withdrawn entry is a mistake, not a topic). Called inside the linking
+ * transaction, it holds the row (`FOR SHARE`) so a withdrawal cannot slip in before the link commits.
  */
 export async function linkablePetition(db: Queryable, id: string, field = "petitionId") {
-  const p = await petitionSummary(db, id);
+  const p = await petitionSummary(db, id, "share");
   if (!p) throw fail.invalid(field, "no such petition");
   if (p.state === "withdrawn") throw fail.invalid(field, "the petition was withdrawn");
   return p;
@@ -92,9 +106,9 @@ export function petitionSweep(deps: Omit<PetitionsDeps, "clock">): Sweep {
 }
 
 /** A petition's agencies by role (who may answer or update it, with `canOnPetition`); null when none. */
-export async function petitionAccess(db: Queryable, id: string) {
+export async function petitionAccess(db: Queryable, id: string, lock?: "share") {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const p = await findPetition(db, id);
+  const p = await findPetition(db, id, lock ?? false);
   if (!p) return null;
   return { id: p.id, title: p.title, state: p.state, access: accessOf(await listAgencies(db, [p.id])) };
 }

@@ -38,11 +38,11 @@ export async function insertPetition(db: Queryable, v: typeof petitions.$inferIn
 export async function findPetition(
   db: Queryable,
   id: string,
-  forUpdate = false,
+  lock: boolean | "share" = false,
 ): Promise<PetitionRow | null> {
   if (!UUID.test(id)) return null;
   const q = db.select().from(petitions).where(eq(petitions.id, id)).limit(1);
-  const [row] = forUpdate ? await q.for("update") : await q;
+  const [row] = lock === "share" ? await q.for("share") : lock ? await q.for("update") : await q;
   return row ?? null;
 }
 
@@ -50,6 +50,13 @@ export async function findPetition(
 export async function findPetitionsByExternalIds(db: Queryable, ids: string[]): Promise<PetitionRow[]> {
   if (!ids.length) return [];
   return db.select().from(petitions).where(inArray(petitions.externalId, ids));
+}
+
+/** Petitions by id (unknown or malformed ids are left out). */
+export async function petitionsByIds(db: Queryable, ids: string[]): Promise<PetitionRow[]> {
+  const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+  if (!valid.length) return [];
+  return db.select().from(petitions).where(inArray(petitions.id, valid));
 }
 
 /** Petitions by external id, locked (the import updates them). */
@@ -249,6 +256,11 @@ export async function publishedResponses(db: Queryable, petitionIds: string[]): 
     .select()
     .from(petitionResponses)
     .where(and(inArray(petitionResponses.petitionId, petitionIds), isNotNull(petitionResponses.publishedAt)));
+}
+
+/** Every published response. */
+export async function allPublishedResponses(db: Queryable): Promise<ResponseRow[]> {
+  return db.select().from(petitionResponses).where(isNotNull(petitionResponses.publishedAt));
 }
 
 /** Writes the response. */

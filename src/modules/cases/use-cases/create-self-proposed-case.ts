@@ -25,9 +25,9 @@ export async function createSelfProposedCase(deps: CasesDeps, actor: Actor, inpu
   if (!agency || agency.kind !== "agency") throw fail.invalid("leadAgencyId", "must be an agency");
   const ownPo = holds(actor, "po", agency.id);
   if (!ownPo && !isPdis(actor) && !actor.isAdmin) throw fail.forbidden();
-  if (input.petitionId) await linkablePetition(deps.db, input.petitionId);
   const now = deps.clock.now();
   const row = await writeAudited(deps.db, actor, async (tx) => {
+    if (input.petitionId) await linkablePetition(tx, input.petitionId);
     const opened = await openCase(tx, {
       title: input.title,
       summary: input.summary ?? "",

@@ -1,5 +1,6 @@
 import type { Queryable } from "../../../platform/db/database.ts";
 import { fail } from "../../../platform/http/errors.ts";
+import { recordRead } from "../../audit/index.ts";
 import type { Actor } from "../../directory/index.ts";
 import { effectiveLivestream, isCaseOrganiser, mayReadHandbook } from "../policy.ts";
 import { presentHandbook } from "../presenter.ts";
@@ -42,6 +43,8 @@ export async function getHandbook(deps: CasesDeps, actor: Actor, rawNumber: stri
   const number = parseCaseNumber(rawNumber);
   const { c, roles } = await loadCase(deps.db, number);
   if (!mayReadHandbook(actor, roles, c.handbookPublishedAt)) throw fail.notFound();
+  // The preview of an unpublished handbook is restricted: its reads are on the record.
+  if (!c.handbookPublishedAt) await recordRead(deps.db, actor, "case-handbook-preview", c.id);
   const handbook = await composeHandbook(deps.db, c, roles);
   return { ...handbook, can: { organise: c.stage !== "released" && isCaseOrganiser(actor, roles) } };
 }

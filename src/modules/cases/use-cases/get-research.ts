@@ -1,4 +1,5 @@
 import { fail } from "../../../platform/http/errors.ts";
+import { recordRead } from "../../audit/index.ts";
 import type { Actor } from "../../directory/index.ts";
 import { isCaseOrganiser } from "../policy.ts";
 import { presentResearch } from "../presenter.ts";
@@ -25,6 +26,8 @@ export async function getResearch(deps: CasesDeps, actor: Actor, rawNumber: stri
   const { c, roles } = await loadCase(deps.db, number);
   if (!isCaseOrganiser(actor, roles)) throw fail.forbidden();
   const parts = await researchParts(deps.db, c.id);
+  // Contacts and unpublished interviews are restricted: every read of them is on the record.
+  await recordRead(deps.db, actor, "case-research", c.id);
   const labels = await labelsFor(
     deps.db,
     [],

@@ -3,6 +3,7 @@ import { writeAudited } from "../../audit/index.ts";
 import type { Actor } from "../../directory/index.ts";
 import { caseError } from "../errors.ts";
 import { makesCycle } from "../policy.ts";
+import { researchAudit } from "../presenter.ts";
 import * as repo from "../repository.ts";
 import type { ResearchKind } from "../repository.ts";
 import type { CasesDeps } from "./deps.ts";
@@ -60,7 +61,14 @@ export async function addResearchEntry(
     });
     return {
       value: row,
-      audit: [{ action: `case.research.${kind}.add`, entityType: "case", entityId: c.id, after: row }],
+      audit: [
+        {
+          action: `case.research.${kind}.add`,
+          entityType: "case",
+          entityId: c.id,
+          after: researchAudit(kind, row),
+        },
+      ],
     };
   });
   return { id: row.id, research: await getResearch(deps, actor, number) };
@@ -86,7 +94,15 @@ export async function updateResearchEntry(
     const after = await repo.updateResearch(tx, kind, c.id, id, { ...patch, updatedAt: now });
     return {
       value: after,
-      audit: [{ action: `case.research.${kind}.update`, entityType: "case", entityId: c.id, before, after }],
+      audit: [
+        {
+          action: `case.research.${kind}.update`,
+          entityType: "case",
+          entityId: c.id,
+          before: researchAudit(kind, before),
+          after: { ...(researchAudit(kind, after) as object), changed: Object.keys(patch) },
+        },
+      ],
     };
   });
   return getResearch(deps, actor, number);
@@ -112,7 +128,14 @@ export async function removeResearchEntry(
     await repo.deleteResearch(tx, kind, c.id, id);
     return {
       value: null,
-      audit: [{ action: `case.research.${kind}.remove`, entityType: "case", entityId: c.id, before }],
+      audit: [
+        {
+          action: `case.research.${kind}.remove`,
+          entityType: "case",
+          entityId: c.id,
+          before: researchAudit(kind, before),
+        },
+      ],
     };
   });
   return getResearch(deps, actor, number);

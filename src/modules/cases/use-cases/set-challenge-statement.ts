@@ -37,8 +37,9 @@ export async function setChallengeStatement(
           action: "case.research.challenge",
           entityType: "case",
           entityId: c.id,
-          before: current ? { text: current.text, version: current.id } : null,
-          after: { text: row.text, version: row.id },
+          // The wording stays in its versions (earlier ones are working notes, kept from the log).
+          before: current ? { version: current.id } : null,
+          after: { version: row.id },
         },
       ],
     };

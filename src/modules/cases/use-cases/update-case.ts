@@ -23,10 +23,10 @@ export async function updateCase(deps: CasesDeps, actor: Actor, rawNumber: strin
   const number = parseCaseNumber(rawNumber);
   if (input.transcriptId && !(await repo.publishedTranscript(deps.db, input.transcriptId)))
     throw fail.invalid("transcriptId", "no such transcript");
-  if (input.petitionId) await linkablePetition(deps.db, input.petitionId);
   const now = deps.clock.now();
   await writeAudited(deps.db, actor, async (tx) => {
     const { c } = await loadForOrganiser(tx, actor, number);
+    if (input.petitionId) await linkablePetition(tx, input.petitionId);
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const row = await repo.updateCase(tx, c.id, { ...patch, updatedAt: now });
     await repo.addEvent(tx, {

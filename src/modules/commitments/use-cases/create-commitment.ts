@@ -37,28 +37,30 @@ export async function createCommitment(deps: CommitmentsDeps, actor: Actor, inpu
   if (!dueOn) throw fail.invalid("dueOn", "must be a date YYYY-MM-DD");
   const owner = await findOrg(deps.db, input.ownerAgencyId);
   if (!owner || owner.kind !== "agency") throw fail.invalid("ownerAgencyId", "no such agency");
-  if (input.meetingId) {
-    const m = await deps.meetingOf?.(input.meetingId);
-    if (!m) throw fail.invalid("meetingId", "no such meeting");
-  }
+  const meeting = input.meetingId ? await deps.meetingOf?.(input.meetingId) : null;
+  if (input.meetingId && !meeting) throw fail.invalid("meetingId", "no such meeting");
   const now = deps.clock.now();
   const id = await writeAudited(deps.db, actor, async (tx) => {
+    // The author answers for every source named: organising the case does not open another
+    // agency's petition, nor answering a petition someone else's case.
     let caseId: string | null = null;
-    let allowed = actor.isAdmin;
     if (input.caseNumber) {
       const c = await caseForLink(tx, actor, input.caseNumber);
       if (!c) throw fail.invalid("caseNumber", "no such case");
       if (c.stage === "released") throw commitmentError("case_released", {}, "caseNumber");
+      if (!actor.isAdmin && !c.organiser) throw fail.forbidden();
       caseId = c.id;
-      allowed ||= c.organiser;
+      if (meeting?.caseId && meeting.caseId !== c.id)
+        throw fail.invalid("meetingId", "is the meeting of another case");
     }
     if (input.petitionId) {
-      const p = await petitionAccess(tx, input.petitionId);
+      // Held FOR SHARE: a withdrawal waits until this commitment is recorded (then refuses).
+      const p = await petitionAccess(tx, input.petitionId, "share");
       if (!p) throw fail.invalid("petitionId", "no such petition");
       if (p.state === "withdrawn") throw fail.invalid("petitionId", "the petition was withdrawn");
-      allowed ||= canOnPetition(actor, { do: "update", petition: p.access });
+      if (!actor.isAdmin && !canOnPetition(actor, { do: "update", petition: p.access }))
+        throw fail.forbidden();
     }
-    if (!allowed) throw fail.forbidden();
     const row = await repo.insertCommitment(tx, {
       text: input.text,
       ownerAgencyId: owner.id,

@@ -7,6 +7,8 @@ export interface MeetingRef {
   kind: string;
   title: string;
   date: string;
+  /** The case of a collaborative, prep or working meeting. */
+  caseId: string | null;
 }
 
 /** What the commitment use cases need. */

@@ -2,7 +2,7 @@ import type { Queryable } from "../../../platform/db/database.ts";
 import { fail } from "../../../platform/http/errors.ts";
 import { caseForLink, caseNumbers, caseRefs } from "../../cases/index.ts";
 import { orgLabels, type Actor } from "../../directory/index.ts";
-import { petitionSummary } from "../../petitions/index.ts";
+import { petitionTitles } from "../../petitions/index.ts";
 import type { Labels } from "../presenter.ts";
 import * as repo from "../repository.ts";
 import type { CommitmentRow } from "../repository.ts";
@@ -21,14 +21,12 @@ export async function labelsFor(
       [...rows.map((r) => r.ownerAgencyId), ...extraOrgIds].filter((x): x is string => !!x),
     ),
     caseRefs(db, caseIds),
-    Promise.all(petitionIds.map((id) => petitionSummary(db, id))),
+    petitionTitles(db, petitionIds),
   ]);
   return {
     orgs,
     cases: new Map(cases.map((c) => [c.id, { number: c.number, title: c.title }])),
-    petitions: new Map(
-      petitions.filter((p): p is NonNullable<typeof p> => !!p).map((p) => [p.id, { title: p.title }]),
-    ),
+    petitions: new Map([...petitions].map(([id, title]) => [id, { title }])),
   };
 }
 

@@ -24,7 +24,8 @@ export async function addGoalNote(deps: GoalsDeps, actor: Actor, id: string, raw
       status: moves ? input.status! : null,
     });
     await repo.updateGoal(tx, g.id, { ...(moves ? { status: input.status! } : {}), updatedAt: now });
-    return { value: note, audit: [{ action: "goal.note", entityType: "goal", entityId: g.id, after: note }] };
+    const after = { noteId: note.id, status: note.status, withText: note.body !== "" };
+    return { value: note, audit: [{ action: "goal.note", entityType: "goal", entityId: g.id, after }] };
   });
   return getGoal(deps, actor, id);
 }

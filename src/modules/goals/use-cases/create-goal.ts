@@ -7,7 +7,7 @@ import * as repo from "../repository.ts";
 import { bodies } from "../schema.ts";
 import type { GoalsDeps } from "./deps.ts";
 import { getGoal } from "./get-goal.ts";
-import { parseInput } from "./shared.ts";
+import { goalAudit, parseInput } from "./shared.ts";
 
 /** Sets a goal for oneself, or (with `teamId`) for a team one belongs to. Private unless shared. */
 export async function createGoal(deps: GoalsDeps, actor: Actor, raw: unknown) {
@@ -32,7 +32,10 @@ export async function createGoal(deps: GoalsDeps, actor: Actor, raw: unknown) {
       createdAt: now,
       updatedAt: now,
     });
-    return { value: g, audit: [{ action: "goal.create", entityType: "goal", entityId: g.id, after: g }] };
+    return {
+      value: g,
+      audit: [{ action: "goal.create", entityType: "goal", entityId: g.id, after: goalAudit(g) }],
+    };
   });
   return getGoal(deps, actor, goal.id);
 }

@@ -51,3 +51,18 @@ export async function findVisibleGoal(db: Queryable, actor: Actor, id: string, f
   if (!g || !maySeeGoal(actor, g)) throw fail.notFound();
   return g;
 }
+
+/**
+ * What the audit log keeps of a goal: who owns it, its status, visibility and target date — never its
+ * words. Admins read the audit log, and a private goal is for its owners alone, so its title,
+ * description and notes stay in the goal (the entry names the fields a change touched).
+ */
+export function goalAudit(g: repo.GoalRow) {
+  return {
+    ownerPersonId: g.ownerPersonId,
+    ownerOrgId: g.ownerOrgId,
+    status: g.status,
+    visibility: g.visibility,
+    targetOn: g.targetOn,
+  };
+}

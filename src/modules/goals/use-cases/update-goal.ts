@@ -6,7 +6,7 @@ import * as repo from "../repository.ts";
 import { bodies } from "../schema.ts";
 import type { GoalsDeps } from "./deps.ts";
 import { getGoal } from "./get-goal.ts";
-import { findVisibleGoal, parseInput } from "./shared.ts";
+import { findVisibleGoal, goalAudit, parseInput } from "./shared.ts";
 
 /**
  * Edits a goal (its owners only: 403 for someone who can see a shared goal, 404 for a private one).
@@ -36,7 +36,15 @@ export async function updateGoal(deps: GoalsDeps, actor: Actor, id: string, raw:
       });
     return {
       value: after,
-      audit: [{ action: "goal.update", entityType: "goal", entityId: before.id, before, after }],
+      audit: [
+        {
+          action: "goal.update",
+          entityType: "goal",
+          entityId: before.id,
+          before: goalAudit(before),
+          after: { ...goalAudit(after), changed: Object.keys(input) },
+        },
+      ],
     };
   });
   return getGoal(deps, actor, id);

@@ -77,6 +77,8 @@ export async function addCandidate(
   if (failed) throw meetingError("criteria_not_met", { label: failed.label.en }, `criteria.${failed.key}`);
   const now = deps.clock.now();
   await writeAudited(deps.db, actor, async (tx) => {
+    // Held FOR SHARE until the candidate is in: a withdrawal in between is refused or seen here.
+    if (input.petitionId) await linkablePetition(tx, input.petitionId);
     const m = await loadMeeting(tx, meetingId, "update");
     if (m.kind !== "monthly") throw meetingError("ballot_not_monthly");
     if (m.ballotState !== "none") throw meetingError("ballot_locked");

@@ -11,13 +11,11 @@ import type { PetitionsDeps } from "./deps.ts";
  */
 export async function exportResponses(deps: PetitionsDeps) {
   const now = deps.clock.now();
-  const rows = await repo.allPetitions(deps.db);
-  const responses = await repo.publishedResponses(
-    deps.db,
-    rows.map((p) => p.id),
-  );
+  // Only answered petitions are read: every query is bounded by the published responses.
+  const responses = await repo.allPublishedResponses(deps.db);
   const ids = responses.map((r) => r.petitionId);
-  const [agencies, clocks, updates] = await Promise.all([
+  const [rows, agencies, clocks, updates] = await Promise.all([
+    repo.petitionsByIds(deps.db, ids),
     repo.listAgencies(deps.db, ids),
     repo.listClocks(deps.db, ids),
     repo.updatesOf(deps.db, ids),
