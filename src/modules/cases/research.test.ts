@@ -187,6 +187,14 @@ describe("research artefacts", () => {
       body: { interviewee: "x", heldOn: "10/3" },
     });
     assert.equal(date.body.error.field, "heldOn");
+    for (const heldOn of ["2026-02-30", "0000-01-01"]) {
+      const impossible = await t.api("POST", "/api/v1/cases/1/research/interviews", {
+        token: moiPo,
+        body: { interviewee: "x", heldOn },
+      });
+      assert.equal(impossible.status, 400, JSON.stringify(impossible.body));
+      assert.equal(impossible.body.error.field, "heldOn");
+    }
   });
 
   test("a mind-map node cannot move under its own branch; removing it removes the branch", async () => {

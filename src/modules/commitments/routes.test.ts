@@ -70,6 +70,7 @@ describe("recording commitments", () => {
     await bad({ text: "  " }, "text");
     await bad({ ownerAgencyId: "nowhere" }, "ownerAgencyId");
     await bad({ caseNumber: 99 }, "caseNumber");
+    await bad({ dueOn: "0000-01-01" }, "dueOn");
     await bad({ petitionId: "not-a-uuid" }, "petitionId");
     await bad({ meetingId: "00000000-0000-4000-8000-000000000000" }, "meetingId");
     // Not an organiser of case 1 (the MOTC has no role on it), nor a resident.

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { calendarDate } from "../../platform/http/dates.ts";
 import { commitmentStatuses, trackingDecisions } from "./tables.ts";
-import { parseDate } from "./use-cases/shared.ts";
 
 const Label = z.object({ "zh-TW": z.string(), en: z.string() });
 const OrgRef = z.object({ id: z.string(), slug: z.string(), name: Label }).nullable();
@@ -10,10 +10,6 @@ const url = z
   .url("must be an http(s) address")
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) address");
-const date = z
-  .string()
-  .refine((s) => parseDate(s) !== null, "must be a date YYYY-MM-DD")
-  .refine((s) => s >= "2000-01-01" && s <= "2200-12-31", "must be a date between 2000 and 2200");
 
 /** A status update of a commitment. */
 export const UpdateSchema = z
@@ -118,7 +114,7 @@ export const bodies = {
     .object({
       text: z.string().trim().min(1, "must not be empty").max(5_000),
       ownerAgencyId: z.string().trim().min(1, "name the owner agency (id or slug)").max(100),
-      dueOn: date,
+      dueOn: calendarDate,
       caseNumber: z.number().int("must be a case number").min(1, "must be a case number").optional(),
       meetingId: z.string().uuid("must be a meeting id").optional(),
       petitionId: z.string().uuid("must be a petition id").optional(),

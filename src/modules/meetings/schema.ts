@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { calendarDate } from "../../platform/http/dates.ts";
 import { selectionCriteria } from "./criteria.ts";
 import { candidateSources, meetingKinds } from "./tables.ts";
 
@@ -113,7 +114,6 @@ export const MeetingSchema = z
   })
   .openapi("Meeting");
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 const criteriaKeys = selectionCriteria.filter((c) => !c.automatic).map((c) => c.key);
 
 /** Bodies of the meeting routes. */
@@ -125,7 +125,7 @@ export const bodies = {
         .string()
         .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM")
         .optional(),
-      date: day.optional(),
+      date: calendarDate.optional(),
       title: z.string().trim().min(1, "must not be empty").max(300).optional(),
       startTime: z
         .string()

@@ -130,6 +130,13 @@ describe("the organisers' page", () => {
     );
     assert.equal(bad.status, 400);
     assert.match(pageText(bad.html), /Enter a date as YYYY-MM-DD/);
+    const impossible = await post(
+      "/cases/1/manage/stages/working-meeting?lang=en",
+      { _csrf: csrf, ownerAgencyId: moi, dueOn: "2026-02-30" },
+      { cookie },
+    );
+    assert.equal(impossible.status, 400);
+    assert.match(pageText(impossible.html), /Enter a date as YYYY-MM-DD/);
   });
 
   test("seats: the sixth stakeholder of an agency is refused on the page; withdraw; consent; livestream request", async () => {
@@ -346,6 +353,15 @@ describe("the research page", () => {
     );
     assert.equal(badDate.status, 400);
     assert.match(pageText(badDate.html), /Enter a date as YYYY-MM-DD/);
+    for (const heldOn of ["2026-02-30", "0000-01-01"]) {
+      const impossible = await post(
+        "/cases/1/research/interviews?lang=en",
+        { _csrf: csrf, interviewee: "x", heldOn },
+        { cookie },
+      );
+      assert.equal(impossible.status, 400, heldOn);
+      assert.match(pageText(impossible.html), /Enter a date as YYYY-MM-DD/);
+    }
 
     const root = await post("/cases/1/research/mind-map", { _csrf: csrf, label: "待命點" }, { cookie });
     assert.equal(root.status, 303);

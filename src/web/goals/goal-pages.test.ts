@@ -42,6 +42,13 @@ describe("goal pages", () => {
       { cookie: me.cookie },
     );
     assert.equal(bad.status, 400);
+    const impossible = await post(
+      "/goals",
+      { _csrf: me.csrf, title: "x", visibility: "private", targetOn: "2026-02-30" },
+      { cookie: me.cookie },
+    );
+    assert.equal(impossible.status, 400);
+    assert.match(impossible.html, /targetOn/);
     const made = await post(
       "/goals",
       { _csrf: me.csrf, title: "每月聯繫一位提案人", visibility: "private", targetOn: "2027-03-31" },
