@@ -70,6 +70,7 @@ describe("recording commitments", () => {
     await bad({ text: "  " }, "text");
     await bad({ ownerAgencyId: "nowhere" }, "ownerAgencyId");
     await bad({ caseNumber: 99 }, "caseNumber");
+    await bad({ caseNumber: 99999999999 }, "caseNumber");
     await bad({ dueOn: "0000-01-01" }, "dueOn");
     await bad({ petitionId: "not-a-uuid" }, "petitionId");
     await bad({ meetingId: "00000000-0000-4000-8000-000000000000" }, "meetingId");
@@ -316,6 +317,9 @@ describe("the monthly tracking list", () => {
     const bad = await t.api("POST", path, { token: pdis, body: { ...body, decision: "maybe" } });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.field, "decision");
+    const huge = await t.api("POST", path, { token: pdis, body: { ...body, caseNumber: 99999999999 } });
+    assert.equal(huge.status, 400, JSON.stringify(huge.body));
+    assert.equal(huge.body.error.field, "caseNumber");
     const untracked = await t.api("POST", path, { token: pdis, body: { ...body, caseNumber: 2 } });
     assert.equal(untracked.status, 409);
     assert.equal(untracked.body.error.code, "case_not_tracked");
@@ -397,6 +401,23 @@ describe("finishing", () => {
   });
 });
 
+describe("the index's query", () => {
+  test("a case number past the largest, or a cursor that is no place in the list, is a 400 naming it", async () => {
+    const huge = await t.api("GET", "/api/v1/commitments?case=99999999999");
+    assert.equal(huge.status, 400, JSON.stringify(huge.body));
+    assert.equal(huge.body.error.field, "case");
+    for (const cursor of [
+      "2026-02-30_00000000-0000-0000-0000-000000000000",
+      "0000-01-01_00000000-0000-0000-0000-000000000000",
+      "2026-03-10_------------------------------------",
+    ]) {
+      const res = await t.api("GET", `/api/v1/commitments?cursor=${encodeURIComponent(cursor)}`);
+      assert.equal(res.status, 400, `${cursor}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.field, "cursor");
+    }
+  });
+});
+
 describe("open data", () => {
   test("JSON and CSV exports carry public fields only", async () => {
     const json = await t.api("GET", "/api/v1/commitments/export.json");
@@ -423,4 +444,5 @@ describe("open data", () => {
     assert.equal(body.trim().split("\n").length, 4);
     assert.ok(!body.includes(moiLead.id));
   });
+
 });

@@ -10,6 +10,12 @@ const url = z
   .url("must be an http(s) address")
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) address");
+/** A case number as the cases module bounds it (1 to 999,999,999). */
+const caseNumber = z
+  .number()
+  .int("must be a case number")
+  .min(1, "must be a case number")
+  .max(999_999_999, "must be a case number");
 
 /** A status update of a commitment. */
 export const UpdateSchema = z
@@ -115,7 +121,7 @@ export const bodies = {
       text: z.string().trim().min(1, "must not be empty").max(5_000),
       ownerAgencyId: z.string().trim().min(1, "name the owner agency (id or slug)").max(100),
       dueOn: calendarDate,
-      caseNumber: z.number().int("must be a case number").min(1, "must be a case number").optional(),
+      caseNumber: caseNumber.optional(),
       meetingId: z.string().uuid("must be a meeting id").optional(),
       petitionId: z.string().uuid("must be a petition id").optional(),
     })
@@ -129,7 +135,7 @@ export const bodies = {
     .openapi("CommitmentStatusUpdate"),
   decision: z
     .object({
-      caseNumber: z.number().int("must be a case number").min(1, "must be a case number"),
+      caseNumber,
       decision: z.enum(trackingDecisions, { error: `must be one of ${trackingDecisions.join(", ")}` }),
       note: z.string().trim().max(5_000).optional(),
     })
@@ -139,7 +145,12 @@ export const bodies = {
 /** Query of the commitment index. */
 export const ListQuery = z.object({
   agency: z.string().max(100).optional(),
-  case: z.coerce.number().int("must be a case number").min(1, "must be a case number").optional(),
+  case: z.coerce
+    .number()
+    .int("must be a case number")
+    .min(1, "must be a case number")
+    .max(999_999_999, "must be a case number")
+    .optional(),
   petition: z.string().uuid("must be a petition id").optional(),
   status: z.enum(commitmentStatuses, { error: `must be one of ${commitmentStatuses.join(", ")}` }).optional(),
   overdue: z.enum(["true", "false"], { error: "must be true or false" }).optional(),

@@ -132,7 +132,12 @@ export const bodies = {
         .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM")
         .optional(),
       location: z.string().trim().max(300).optional(),
-      caseNumber: z.number().int().positive("must be a case number").optional(),
+      caseNumber: z
+        .number()
+        .int()
+        .positive("must be a case number")
+        .max(999_999_999, "must be a case number")
+        .optional(),
       anonymous: z.boolean().optional(),
       rules: z
         .object({
@@ -155,8 +160,8 @@ export const bodies = {
       summary: z.string().trim().max(20_000).optional(),
       petitionId: z.string().uuid("must be a petition id").nullable().optional(),
       petitionRef: z.string().trim().max(2000).nullable().optional(),
-      endorsements: z.number().int().min(0, "must be 0 or more").optional(),
-      threshold: z.number().int().min(1).optional(),
+      endorsements: z.number().int().min(0, "must be 0 or more").max(999_999_999).optional(),
+      threshold: z.number().int().min(1).max(999_999_999).optional(),
       proposingAgencyId: z.string().uuid("must be an agency id").optional(),
       proposedLeadAgencyId: z.string().uuid("must be an agency id").optional(),
       leadConsent: z.boolean().optional(),
