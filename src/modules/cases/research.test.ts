@@ -234,6 +234,9 @@ describe("research artefacts", () => {
   test("only the case's organisers see or change the research; unknown cases and entries are 404", async () => {
     assert.equal((await t.api("GET", "/api/v1/cases/1/research")).status, 401);
     assert.equal((await t.api("GET", "/api/v1/cases/1/research", { token: moeaPo })).status, 403);
+    const read = await t.api("GET", "/api/v1/cases/1/research", { token: moiPo });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get("cache-control"), "no-store", "working material is not cached");
     const write = await t.api("POST", "/api/v1/cases/1/research/analysis", {
       token: moeaPo,
       body: { kind: "problem", claim: "不該寫入" },

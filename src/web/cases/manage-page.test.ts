@@ -247,6 +247,7 @@ describe("the issue handbook's pages", () => {
     const { cookie, csrf } = await signIn("po-moi-lead@example.org");
     const preview = await get("/cases/1/handbook?lang=en", { cookie });
     assert.equal(preview.status, 200);
+    assert.equal(preview.res.headers.get("cache-control"), "no-store", "a preview is not cached");
     assertTranslated(preview.html);
     assert.match(pageText(preview.html), /Preview: only the case's organisers/);
     assert.match(preview.html, /action="\/cases\/1\/handbook\/publish"/);
@@ -297,6 +298,7 @@ describe("the research page", () => {
     for (const lang of ["zh-TW", "en"]) {
       const page = await get(`/cases/1/research?lang=${lang}`, { cookie });
       assert.equal(page.status, 200);
+      assert.equal(page.res.headers.get("cache-control"), "no-store");
       assertTranslated(page.html);
     }
     const challenge = await post(

@@ -576,6 +576,8 @@ export function researchPages(app: Hono<AppEnv>, kit: PageKit, deps: CasesDeps) 
     const v = kit.view(c);
     const r = await getResearch(deps, v.actor, number);
     const title = r.title;
+    // Working material (contacts, interviews): never kept by a shared cache.
+    c.header("Cache-Control", "no-store");
     return c.html(
       renderPage(
         v,
