@@ -1,5 +1,6 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { createTestApp } from "../../platform/testing/app.ts";
 import type { FixedClock } from "../../platform/clock/index.ts";
@@ -445,4 +446,24 @@ describe("open data", () => {
     assert.ok(!body.includes(moiLead.id));
   });
 
+  test("a cell a spreadsheet would run as a formula is neutralised in the CSV, kept as written in JSON", async () => {
+    const made = await t.api("POST", "/api/v1/commitments", {
+      token: moiPo,
+      body: { text: '=HYPERLINK("x")', ownerAgencyId: "moea", dueOn: "2026-04-10", caseNumber: 1 },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const update = await t.api("POST", `/api/v1/commitments/${made.body.id}/updates`, {
+      token: moeaPo,
+      body: { status: "in-progress", body: "@SUM(A1)" },
+    });
+    assert.equal(update.status, 201, JSON.stringify(update.body));
+    const json = await t.api("GET", "/api/v1/commitments/export.json");
+    assert.equal(json.body.find((x: any) => x.id === made.body.id).text, '=HYPERLINK("x")');
+    const csv = await (await t.app.request("/api/v1/commitments/export.csv")).text();
+    const rows = parse(csv.replace(/^\uFEFF/, ""), { columns: true }) as Array<Record<string, string>>;
+    const row = rows.find((r) => r.id === made.body.id)!;
+    assert.equal(row.text, `'=HYPERLINK("x")`);
+    assert.equal(row.latest_update, "'@SUM(A1)");
+    assert.equal(row.case_number, "1");
+  });
 });
