@@ -291,7 +291,13 @@ function errorResponse(err: Error, c: Context<AppEnv>, logger: Logger) {
     });
   } else if (isUniqueViolation(err)) appErr = fail.conflict("a record with the same key exists");
   else if (isInvalidText(err)) appErr = fail.invalid("id", "is not a valid identifier");
-  else {
+  else if (isOutOfRange(err)) {
+    // A check of the route let it through: answer 400 all the same, and leave a trace to add the check.
+    logger.warn({ err, requestId: c.get("requestId") }, "the database refused an input value");
+    appErr = new AppError("invalid_input", platformErrors.invalid_input, undefined, {
+      detail: "a date or number is out of range",
+    });
+  } else {
     logger.error({ err, requestId: c.get("requestId") }, "unhandled error");
     appErr = new AppError("internal", platformErrors.internal);
   }
@@ -309,9 +315,23 @@ function errorResponse(err: Error, c: Context<AppEnv>, logger: Logger) {
   return c.json(body, status);
 }
 
+/** The SQLSTATE of a database error, also when the query builder wraps it (as its `cause`). */
+function sqlState(err: unknown): string | undefined {
+  for (let e = err, depth = 0; typeof e === "object" && e !== null && depth < 3; depth++) {
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = cause;
+  }
+  return undefined;
+}
 function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
+  return sqlState(err) === "23505";
 }
 function isInvalidText(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "22P02";
+  return sqlState(err) === "22P02";
+}
+/** Invalid datetime format, datetime field overflow, numeric value out of range: input the checks missed. */
+function isOutOfRange(err: unknown): boolean {
+  const code = sqlState(err);
+  return code === "22007" || code === "22008" || code === "22003";
 }

@@ -205,6 +205,14 @@ describe("research artefacts", () => {
       body: { interviewee: "x", heldOn: "10/3" },
     });
     assert.equal(date.body.error.field, "heldOn");
+    for (const heldOn of ["2026-02-30", "0000-01-01"]) {
+      const impossible = await t.api("POST", "/api/v1/cases/1/research/interviews", {
+        token: moiPo,
+        body: { interviewee: "x", heldOn },
+      });
+      assert.equal(impossible.status, 400, JSON.stringify(impossible.body));
+      assert.equal(impossible.body.error.field, "heldOn");
+    }
   });
 
   test("a mind-map node cannot move under its own branch; removing it removes the branch", async () => {
@@ -244,6 +252,9 @@ describe("research artefacts", () => {
   test("only the case's organisers see or change the research; unknown cases and entries are 404", async () => {
     assert.equal((await t.api("GET", "/api/v1/cases/1/research")).status, 401);
     assert.equal((await t.api("GET", "/api/v1/cases/1/research", { token: moeaPo })).status, 403);
+    const read = await t.api("GET", "/api/v1/cases/1/research", { token: moiPo });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get("cache-control"), "no-store", "working material is not cached");
     const write = await t.api("POST", "/api/v1/cases/1/research/analysis", {
       token: moeaPo,
       body: { kind: "problem", claim: "不該寫入" },

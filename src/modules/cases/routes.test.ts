@@ -251,6 +251,12 @@ describe("stages, roles and release", () => {
     const research = owner.body.stages.find((s: any) => s.stage === "research");
     assert.equal(research.ownerAgency.slug, "moi");
     assert.equal(research.dueOn, "2026-03-20");
+    const impossible = await t.api("PATCH", "/api/v1/cases/1/stages/research", {
+      token: moiPo,
+      body: { dueOn: "2026-02-30" },
+    });
+    assert.equal(impossible.status, 400, JSON.stringify(impossible.body));
+    assert.equal(impossible.body.error.field, "dueOn");
     for (const to of ["working-meeting", "research", "prep-meeting"]) {
       const res = await t.api("POST", "/api/v1/cases/1/advance", { token: moiPo, body: { to } });
       assert.equal(res.status, 200, JSON.stringify(res.body));

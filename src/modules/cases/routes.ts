@@ -320,7 +320,11 @@ export function caseRoutes(deps: CasesDeps) {
       request: { params: numberParam },
       responses: { 200: jsonResponse(ResearchSchema, "The research"), ...errorResponses(401, 403, 404) },
     }),
-    async (c) => c.json(await getResearch(deps, requirePerson(c), c.req.valid("param").number), 200),
+    async (c) => {
+      const research = await getResearch(deps, requirePerson(c), c.req.valid("param").number);
+      c.header("Cache-Control", "no-store");
+      return c.json(research, 200);
+    },
   );
 
   app.openapi(

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { calendarDate } from "../../platform/http/dates.ts";
 import {
   claimKinds,
   influenceLevels,
@@ -194,11 +195,7 @@ export const bodies = {
   stage: z.object({
     ownerAgencyId: z.string().uuid("must be an agency id").nullable().optional(),
     ownerPersonId: z.string().uuid("must be a person id").nullable().optional(),
-    dueOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-      .nullable()
-      .optional(),
+    dueOn: calendarDate.nullable().optional(),
     meetingId: z.string().uuid("must be a meeting id").nullable().optional(),
     artefactUrl: url.nullable().optional(),
     note: z.string().trim().max(5_000).nullable().optional(),
@@ -281,11 +278,7 @@ export const researchBodies = {
     .openapi("CaseStakeholderInput"),
   interviews: z
     .object({
-      heldOn: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-        .nullable()
-        .optional(),
+      heldOn: calendarDate.nullable().optional(),
       interviewee: required(200),
       interviewer: text(200).optional(),
       summary: text(20_000).optional(),

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { createTestApp } from "../../platform/testing/app.ts";
 import type { FixedClock } from "../../platform/clock/index.ts";
@@ -70,6 +71,8 @@ describe("recording commitments", () => {
     await bad({ text: "  " }, "text");
     await bad({ ownerAgencyId: "nowhere" }, "ownerAgencyId");
     await bad({ caseNumber: 99 }, "caseNumber");
+    await bad({ caseNumber: 99999999999 }, "caseNumber");
+    await bad({ dueOn: "0000-01-01" }, "dueOn");
     await bad({ petitionId: "not-a-uuid" }, "petitionId");
     await bad({ meetingId: "00000000-0000-4000-8000-000000000000" }, "meetingId");
     // Not an organiser of case 1 (the MOTC has no role on it), nor a resident.
@@ -359,6 +362,9 @@ describe("the monthly tracking list", () => {
     const bad = await t.api("POST", path, { token: pdis, body: { ...body, decision: "maybe" } });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.field, "decision");
+    const huge = await t.api("POST", path, { token: pdis, body: { ...body, caseNumber: 99999999999 } });
+    assert.equal(huge.status, 400, JSON.stringify(huge.body));
+    assert.equal(huge.body.error.field, "caseNumber");
     const untracked = await t.api("POST", path, { token: pdis, body: { ...body, caseNumber: 2 } });
     assert.equal(untracked.status, 409);
     assert.equal(untracked.body.error.code, "case_not_tracked");
@@ -440,6 +446,23 @@ describe("finishing", () => {
   });
 });
 
+describe("the index's query", () => {
+  test("a case number past the largest, or a cursor that is no place in the list, is a 400 naming it", async () => {
+    const huge = await t.api("GET", "/api/v1/commitments?case=99999999999");
+    assert.equal(huge.status, 400, JSON.stringify(huge.body));
+    assert.equal(huge.body.error.field, "case");
+    for (const cursor of [
+      "2026-02-30_00000000-0000-0000-0000-000000000000",
+      "0000-01-01_00000000-0000-0000-0000-000000000000",
+      "2026-03-10_------------------------------------",
+    ]) {
+      const res = await t.api("GET", `/api/v1/commitments?cursor=${encodeURIComponent(cursor)}`);
+      assert.equal(res.status, 400, `${cursor}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.field, "cursor");
+    }
+  });
+});
+
 describe("open data", () => {
   test("JSON and CSV exports carry public fields only", async () => {
     const json = await t.api("GET", "/api/v1/commitments/export.json");
@@ -465,5 +488,26 @@ describe("open data", () => {
     assert.ok(body.startsWith("id,text,owner_agency,due_on,status,overdue,"), body.slice(0, 80));
     assert.equal(body.trim().split("\n").length, 4);
     assert.ok(!body.includes(moiLead.id));
+  });
+
+  test("a cell a spreadsheet would run as a formula is neutralised in the CSV, kept as written in JSON", async () => {
+    const made = await t.api("POST", "/api/v1/commitments", {
+      token: moiPo,
+      body: { text: '=HYPERLINK("x")', ownerAgencyId: "moea", dueOn: "2026-04-10", caseNumber: 1 },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const update = await t.api("POST", `/api/v1/commitments/${made.body.id}/updates`, {
+      token: moeaPo,
+      body: { status: "in-progress", body: "@SUM(A1)" },
+    });
+    assert.equal(update.status, 201, JSON.stringify(update.body));
+    const json = await t.api("GET", "/api/v1/commitments/export.json");
+    assert.equal(json.body.find((x: any) => x.id === made.body.id).text, '=HYPERLINK("x")');
+    const csv = await (await t.app.request("/api/v1/commitments/export.csv")).text();
+    const rows = parse(csv.replace(/^\uFEFF/, ""), { columns: true }) as Array<Record<string, string>>;
+    const row = rows.find((r) => r.id === made.body.id)!;
+    assert.equal(row.text, `'=HYPERLINK("x")`);
+    assert.equal(row.latest_update, "'@SUM(A1)");
+    assert.equal(row.case_number, "1");
   });
 });

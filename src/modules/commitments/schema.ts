@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { calendarDate } from "../../platform/http/dates.ts";
 import { commitmentStatuses, trackingDecisions } from "./tables.ts";
-import { parseDate } from "./use-cases/shared.ts";
 
 const Label = z.object({ "zh-TW": z.string(), en: z.string() });
 const OrgRef = z.object({ id: z.string(), slug: z.string(), name: Label }).nullable();
@@ -10,10 +10,12 @@ const url = z
   .url("must be an http(s) address")
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) address");
-const date = z
-  .string()
-  .refine((s) => parseDate(s) !== null, "must be a date YYYY-MM-DD")
-  .refine((s) => s >= "2000-01-01" && s <= "2200-12-31", "must be a date between 2000 and 2200");
+/** A case number as the cases module bounds it (1 to 999,999,999). */
+const caseNumber = z
+  .number()
+  .int("must be a case number")
+  .min(1, "must be a case number")
+  .max(999_999_999, "must be a case number");
 
 /** A status update of a commitment. */
 export const UpdateSchema = z
@@ -118,8 +120,8 @@ export const bodies = {
     .object({
       text: z.string().trim().min(1, "must not be empty").max(5_000),
       ownerAgencyId: z.string().trim().min(1, "name the owner agency (id or slug)").max(100),
-      dueOn: date,
-      caseNumber: z.number().int("must be a case number").min(1, "must be a case number").optional(),
+      dueOn: calendarDate,
+      caseNumber: caseNumber.optional(),
       meetingId: z.string().uuid("must be a meeting id").optional(),
       petitionId: z.string().uuid("must be a petition id").optional(),
     })
@@ -133,7 +135,7 @@ export const bodies = {
     .openapi("CommitmentStatusUpdate"),
   decision: z
     .object({
-      caseNumber: z.number().int("must be a case number").min(1, "must be a case number"),
+      caseNumber,
       decision: z.enum(trackingDecisions, { error: `must be one of ${trackingDecisions.join(", ")}` }),
       note: z.string().trim().max(5_000).optional(),
     })
@@ -143,7 +145,12 @@ export const bodies = {
 /** Query of the commitment index. */
 export const ListQuery = z.object({
   agency: z.string().max(100).optional(),
-  case: z.coerce.number().int("must be a case number").min(1, "must be a case number").optional(),
+  case: z.coerce
+    .number()
+    .int("must be a case number")
+    .min(1, "must be a case number")
+    .max(999_999_999, "must be a case number")
+    .optional(),
   petition: z.string().uuid("must be a petition id").optional(),
   status: z.enum(commitmentStatuses, { error: `must be one of ${commitmentStatuses.join(", ")}` }).optional(),
   overdue: z.enum(["true", "false"], { error: "must be true or false" }).optional(),

@@ -141,6 +141,8 @@ describe("goals", () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ title: "" }, "title"],
       [{ title: "x", targetOn: "next year" }, "targetOn"],
+      [{ title: "x", targetOn: "2026-02-30" }, "targetOn"],
+      [{ title: "x", targetOn: "0000-01-01" }, "targetOn"],
       [{ title: "x", visibility: "public" }, "visibility"],
       [{ title: "x", teamId: "moi" }, "teamId"],
     ];
@@ -158,6 +160,12 @@ describe("goals", () => {
     });
     assert.equal(badStatus.status, 400);
     assert.equal(badStatus.body.error.field, "status");
+    const badDay = await t.api("PATCH", `/api/v1/goals/${g.id}`, {
+      token: moiLead,
+      body: { targetOn: "2026-13-45" },
+    });
+    assert.equal(badDay.status, 400, JSON.stringify(badDay.body));
+    assert.equal(badDay.body.error.field, "targetOn");
     assert.equal(
       (await t.api("GET", "/api/v1/goals/00000000-0000-4000-8000-000000000000", { token: moiLead })).status,
       404,

@@ -57,7 +57,11 @@ export function goalRoutes(deps: GoalsDeps) {
       request: { query: GoalListQuery },
       responses: { 200: jsonResponse(itemsOf(GoalSummarySchema), "Goals"), ...errorResponses(400, 401) },
     }),
-    async (c) => c.json(await listGoals(deps, requirePerson(c), c.req.valid("query")), 200),
+    async (c) => {
+      const goals = await listGoals(deps, requirePerson(c), c.req.valid("query"));
+      c.header("Cache-Control", "no-store");
+      return c.json(goals, 200);
+    },
   );
 
   app.openapi(
@@ -84,7 +88,11 @@ export function goalRoutes(deps: GoalsDeps) {
       request: { params: idParam },
       responses: { 200: jsonResponse(GoalSchema, "The goal"), ...errorResponses(401, 404) },
     }),
-    async (c) => c.json(await getGoal(deps, requirePerson(c), c.req.valid("param").id), 200),
+    async (c) => {
+      const goal = await getGoal(deps, requirePerson(c), c.req.valid("param").id);
+      c.header("Cache-Control", "no-store");
+      return c.json(goal, 200);
+    },
   );
 
   app.openapi(
@@ -200,7 +208,11 @@ export function goalRoutes(deps: GoalsDeps) {
         "Your own contribution record: cases organised, tables facilitated, help given and received (only you see it; no scores)",
       responses: { 200: jsonResponse(ContributionsSchema, "Your record"), ...errorResponses(401) },
     }),
-    async (c) => c.json(await getContributions(deps, requirePerson(c)), 200),
+    async (c) => {
+      const record = await getContributions(deps, requirePerson(c));
+      c.header("Cache-Control", "no-store");
+      return c.json(record, 200);
+    },
   );
 
   app.openapi(
@@ -217,6 +229,7 @@ export function goalRoutes(deps: GoalsDeps) {
     }),
     async (c) => {
       const record = await getContributions(deps, requirePerson(c));
+      c.header("Cache-Control", "no-store");
       c.header("Content-Disposition", 'attachment; filename="contributions.json"');
       return c.json(record, 200);
     },
@@ -240,6 +253,7 @@ export function goalRoutes(deps: GoalsDeps) {
     async (c) => {
       const csv = contributionsCsv(await getContributions(deps, requirePerson(c)), deps.publicUrl);
       c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header("Cache-Control", "no-store");
       c.header("Content-Disposition", 'attachment; filename="contributions.csv"');
       return c.body(csv, 200);
     },

@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { calendarDate } from "../../platform/http/dates.ts";
 import { checklistItems, goalStatuses, goalVisibilities, reviewVerdicts } from "./tables.ts";
 
 const Label = z.object({ "zh-TW": z.string(), en: z.string() });
 const PersonRef = z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable() });
 const OrgRef = z.object({ id: z.string(), slug: z.string(), name: Label });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)");
 const httpUrl = z
   .string()
   .trim()
@@ -142,7 +142,7 @@ export const bodies = {
     .object({
       title: z.string().trim().min(1, "is required").max(200),
       description: z.string().trim().max(5000).optional(),
-      targetOn: day.optional(),
+      targetOn: calendarDate.optional(),
       visibility: z.enum(goalVisibilities).default("private"),
       /** Set for a team goal: an agency or unit the author belongs to. */
       teamId: z.string().uuid("must be an agency or unit id").optional(),
@@ -152,7 +152,7 @@ export const bodies = {
     .object({
       title: z.string().trim().min(1, "is required").max(200).optional(),
       description: z.string().trim().max(5000).optional(),
-      targetOn: day.nullable().optional(),
+      targetOn: calendarDate.nullable().optional(),
       visibility: z.enum(goalVisibilities).optional(),
       status: z.enum(goalStatuses).optional(),
     })

@@ -86,6 +86,15 @@ describe("monthly meeting and topic vote", () => {
     });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.field, "month");
+    for (const [body, field] of [
+      [{ kind: "monthly", date: "2026-02-30" }, "date"],
+      [{ kind: "monthly", date: "0000-01-01" }, "date"],
+      [{ kind: "collaborative", date: "2026-05-05", caseNumber: 99999999999 }, "caseNumber"],
+    ] as const) {
+      const res = await t.api("POST", "/api/v1/meetings", { token: pdis, body });
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      assert.equal(res.body.error.field, field);
+    }
     const po = await t.api("POST", "/api/v1/meetings", {
       token: moeaPo,
       body: { kind: "monthly", month: "2026-05" },

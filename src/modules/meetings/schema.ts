@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { calendarDate } from "../../platform/http/dates.ts";
 import { selectionCriteria } from "./criteria.ts";
 import { candidateSources, meetingKinds } from "./tables.ts";
 
@@ -113,7 +114,6 @@ export const MeetingSchema = z
   })
   .openapi("Meeting");
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 const criteriaKeys = selectionCriteria.filter((c) => !c.automatic).map((c) => c.key);
 
 /** Bodies of the meeting routes. */
@@ -125,14 +125,19 @@ export const bodies = {
         .string()
         .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM")
         .optional(),
-      date: day.optional(),
+      date: calendarDate.optional(),
       title: z.string().trim().min(1, "must not be empty").max(300).optional(),
       startTime: z
         .string()
         .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM")
         .optional(),
       location: z.string().trim().max(300).optional(),
-      caseNumber: z.number().int().positive("must be a case number").optional(),
+      caseNumber: z
+        .number()
+        .int()
+        .positive("must be a case number")
+        .max(999_999_999, "must be a case number")
+        .optional(),
       anonymous: z.boolean().optional(),
       rules: z
         .object({
@@ -155,8 +160,8 @@ export const bodies = {
       summary: z.string().trim().max(20_000).optional(),
       petitionId: z.string().uuid("must be a petition id").nullable().optional(),
       petitionRef: z.string().trim().max(2000).nullable().optional(),
-      endorsements: z.number().int().min(0, "must be 0 or more").optional(),
-      threshold: z.number().int().min(1).optional(),
+      endorsements: z.number().int().min(0, "must be 0 or more").max(999_999_999).optional(),
+      threshold: z.number().int().min(1).max(999_999_999).optional(),
       proposingAgencyId: z.string().uuid("must be an agency id").optional(),
       proposedLeadAgencyId: z.string().uuid("must be an agency id").optional(),
       leadConsent: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { calendarDate } from "../../platform/http/dates.ts";
 import { petitionStates } from "./tables.ts";
 
 const localeText = z.object({ "zh-TW": z.string(), en: z.string() });
@@ -242,10 +243,7 @@ export const WithdrawBody = z
 export const ExtensionBody = z
   .object({
     reason: z.string().trim().min(1, "must give the public reason").max(5000),
-    until: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)")
-      .optional(),
+    until: calendarDate.optional(),
   })
   .openapi("PetitionExtension");
 

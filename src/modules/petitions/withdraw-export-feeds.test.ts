@@ -163,7 +163,8 @@ describe("withdrawing a petition entered by mistake", () => {
 describe("open data and feeds of responses", () => {
   test("the responses export has published responses with their updates, never drafts", async () => {
     clock().set(new Date("2026-03-02T02:00:00Z"));
-    const p = await enter("回應匯出", { endorsements: 5000 });
+    // A title a spreadsheet would run as a formula.
+    const p = await enter('=HYPERLINK("x")', { endorsements: 5000 });
     const draftOnly = await enter("只有草稿", { endorsements: 5000 });
     for (const id of [p.id, draftOnly.id])
       await t.api("POST", `/api/v1/petitions/${id}/assignment`, { token: pdis, body: { lead: "moi" } });
@@ -193,7 +194,7 @@ describe("open data and feeds of responses", () => {
     const items = json.body.items.filter((r: any) => [p.id, draftOnly.id].includes(r.petition.id));
     assert.equal(items.length, 1, "the draft is not exported");
     const [r] = items;
-    assert.equal(r.petition.title, "回應匯出");
+    assert.equal(r.petition.title, '=HYPERLINK("x")', "JSON keeps the text as written");
     assert.equal(r.petition.lead.slug, "moi");
     assert.match(r.petition.page, new RegExp(`/petitions/${p.id}$`));
     assert.equal(r.status, "published");
@@ -210,9 +211,15 @@ describe("open data and feeds of responses", () => {
     >;
     const row = rows.find((x) => x.petition_id === p.id)!;
     assert.equal(row.lead_agency, "moi");
+    assert.equal(row.title, `'=HYPERLINK("x")`, "a formula is neutralised in the spreadsheet");
     assert.equal(row.plan, "辦理計畫");
     assert.match(row.updates!, /已完成第一階段/);
     assert.ok(!rows.some((x) => x.petition_id === draftOnly.id));
+    const all = await t.app.request("/api/v1/petitions/export.csv");
+    const petitions = parse((await all.text()).replace(/^\uFEFF/, ""), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    assert.equal(petitions.find((x) => x.id === p.id)!.title, `'=HYPERLINK("x")`);
   });
 
   test("Atom: the index (by agency) and one petition's public timeline, never internal entries", async () => {

@@ -1,12 +1,23 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { sql } from "drizzle-orm";
 import { createTestApp } from "../testing/app.ts";
 
 type T = Awaited<ReturnType<typeof createTestApp>>;
 let t: T;
 before(async () => {
   t = await createTestApp({ seed: false });
+  // Input that slipped past a route's checks and was refused by the database itself.
+  const values: Record<string, string> = {
+    "22008": "select '2026-02-30'::date",
+    "22007": "select 'next week'::date",
+    "22003": "select 99999999999::int4",
+  };
+  t.app.get("/test-only/database-refuses/:code", async (c) => {
+    await t.db.execute(sql.raw(values[c.req.param("code")]!));
+    return c.body(null, 204);
+  });
 });
 after(() => t.close());
 
@@ -44,6 +55,14 @@ test("errors share one shape; unknown API paths are 404 JSON", async () => {
   assert.equal(res.status, 404);
   assert.deepEqual(Object.keys(res.body.error).sort(), ["code", "message"]);
   assert.equal(res.body.error.code, "not_found");
+});
+
+test("a date or number the database refuses is a 400, not a 500", async () => {
+  for (const code of ["22008", "22007", "22003"]) {
+    const res = await t.api("GET", `/test-only/database-refuses/${code}`);
+    assert.equal(res.status, 400, `${code}: ${JSON.stringify(res.body)}`);
+    assert.equal(res.body.error.code, "invalid_input");
+  }
 });
 
 test("a body over 1 MiB gets 413", async () => {

@@ -265,6 +265,8 @@ export function handbookPages(app: Hono<AppEnv>, kit: PageKit, deps: CasesDeps) 
     const raw = c.req.param("number");
     if (!/^\d{1,9}$/.test(raw)) throw fail.notFound();
     const h = await getHandbook(deps, v.actor, raw);
+    // The preview is for the organisers only: never kept by a shared cache.
+    if (!h.publishedAt) c.header("Cache-Control", "no-store");
     return c.html(page(v, h, c.req.query("print") === "1"));
   });
 

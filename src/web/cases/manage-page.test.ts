@@ -130,6 +130,13 @@ describe("the organisers' page", () => {
     );
     assert.equal(bad.status, 400);
     assert.match(pageText(bad.html), /Enter a date as YYYY-MM-DD/);
+    const impossible = await post(
+      "/cases/1/manage/stages/working-meeting?lang=en",
+      { _csrf: csrf, ownerAgencyId: moi, dueOn: "2026-02-30" },
+      { cookie },
+    );
+    assert.equal(impossible.status, 400);
+    assert.match(pageText(impossible.html), /Enter a date as YYYY-MM-DD/);
   });
 
   test("seats: the sixth stakeholder of an agency is refused on the page; withdraw; consent; livestream request", async () => {
@@ -240,6 +247,7 @@ describe("the issue handbook's pages", () => {
     const { cookie, csrf } = await signIn("po-moi-lead@example.org");
     const preview = await get("/cases/1/handbook?lang=en", { cookie });
     assert.equal(preview.status, 200);
+    assert.equal(preview.res.headers.get("cache-control"), "no-store", "a preview is not cached");
     assertTranslated(preview.html);
     assert.match(pageText(preview.html), /Preview: only the case's organisers/);
     assert.match(preview.html, /action="\/cases\/1\/handbook\/publish"/);
@@ -290,6 +298,7 @@ describe("the research page", () => {
     for (const lang of ["zh-TW", "en"]) {
       const page = await get(`/cases/1/research?lang=${lang}`, { cookie });
       assert.equal(page.status, 200);
+      assert.equal(page.res.headers.get("cache-control"), "no-store");
       assertTranslated(page.html);
     }
     const challenge = await post(
@@ -346,6 +355,15 @@ describe("the research page", () => {
     );
     assert.equal(badDate.status, 400);
     assert.match(pageText(badDate.html), /Enter a date as YYYY-MM-DD/);
+    for (const heldOn of ["2026-02-30", "0000-01-01"]) {
+      const impossible = await post(
+        "/cases/1/research/interviews?lang=en",
+        { _csrf: csrf, interviewee: "x", heldOn },
+        { cookie },
+      );
+      assert.equal(impossible.status, 400, heldOn);
+      assert.match(pageText(impossible.html), /Enter a date as YYYY-MM-DD/);
+    }
 
     const root = await post("/cases/1/research/mind-map", { _csrf: csrf, label: "待命點" }, { cookie });
     assert.equal(root.status, 303);

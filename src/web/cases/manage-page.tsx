@@ -4,6 +4,7 @@
 // success redirects back here with a notice, a refusal (a full seat category, a cool-down) is shown
 // next to the form in the reader's language.
 import type { Hono } from "hono";
+import { isCalendarDate } from "../../platform/http/dates.ts";
 import { fail, type AppError } from "../../platform/http/errors.ts";
 import { findPersonByEmail, listAgencies, type Actor, type AppEnv } from "../../modules/directory/index.ts";
 import {
@@ -499,7 +500,7 @@ export function managePages(app: Hono<AppEnv>, kit: PageKit, deps: CasesDeps) {
     const ownerAgencyId = str(form.values, "ownerAgencyId") || null;
     const email = form.email("ownerEmail", false);
     const dueOn = str(form.values, "dueOn");
-    if (dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) form.fail("dueOn", "cases.manage.badDate");
+    if (dueOn && !isCalendarDate(dueOn)) form.fail("dueOn", "cases.manage.badDate");
     const person = form.ok && email ? await findPersonByEmail(deps.db, email) : null;
     if (form.ok && email && !person) form.fail("ownerEmail", "cases.manage.noSuchPerson");
     const key = `stage-${stage}`;

@@ -3,6 +3,7 @@
 // and the mind map — each entry editable and removable, each artefact with a form to add to it. The
 // same use cases as /api/v1/cases/{number}/research; working material, so organisers only.
 import type { Hono } from "hono";
+import { isCalendarDate } from "../../platform/http/dates.ts";
 import { fail, type AppError } from "../../platform/http/errors.ts";
 import type { Actor, AppEnv } from "../../modules/directory/index.ts";
 import {
@@ -527,7 +528,7 @@ function readEntry(form: Validator, kind: ResearchKind): Record<string, unknown>
     }
     case "interviews": {
       const heldOn = str(form.values, "heldOn");
-      if (heldOn && !/^\d{4}-\d{2}-\d{2}$/.test(heldOn)) form.fail("heldOn", "cases.manage.badDate");
+      if (heldOn && !isCalendarDate(heldOn)) form.fail("heldOn", "cases.manage.badDate");
       return {
         heldOn: heldOn || null,
         interviewee: form.required("interviewee", 200),
@@ -575,6 +576,8 @@ export function researchPages(app: Hono<AppEnv>, kit: PageKit, deps: CasesDeps) 
     const v = kit.view(c);
     const r = await getResearch(deps, v.actor, number);
     const title = r.title;
+    // Working material (contacts, interviews): never kept by a shared cache.
+    c.header("Cache-Control", "no-store");
     return c.html(
       renderPage(
         v,

@@ -72,6 +72,19 @@ describe("pages", () => {
     );
     assert.equal(bad.status, 400);
     assert.match(bad.html, /dueOn/);
+    const yearZero = await post(
+      "/commitments",
+      {
+        _csrf: organiser.csrf,
+        caseNumber: "1",
+        text: "公布使用數據",
+        ownerAgency: "moi",
+        dueOn: "0000-01-01",
+      },
+      { cookie: organiser.cookie },
+    );
+    assert.equal(yearZero.status, 400);
+    assert.match(yearZero.html, /dueOn/);
     assert.equal(
       (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from commitments`)).rows[0]!.n,
       0,

@@ -42,6 +42,13 @@ describe("goal pages", () => {
       { cookie: me.cookie },
     );
     assert.equal(bad.status, 400);
+    const impossible = await post(
+      "/goals",
+      { _csrf: me.csrf, title: "x", visibility: "private", targetOn: "2026-02-30" },
+      { cookie: me.cookie },
+    );
+    assert.equal(impossible.status, 400);
+    assert.match(impossible.html, /targetOn/);
     const made = await post(
       "/goals",
       { _csrf: me.csrf, title: "每月聯繫一位提案人", visibility: "private", targetOn: "2027-03-31" },
@@ -50,6 +57,9 @@ describe("goal pages", () => {
     assert.equal(made.status, 303);
     const path = made.res.headers.get("location")!;
     assert.match(path, /^\/goals\/[0-9a-f-]{36}$/);
+    const own = await get(path, { cookie: me.cookie });
+    assert.equal(own.status, 200);
+    assert.equal(own.res.headers.get("cache-control"), "no-store", "a private goal is not cached");
     const noted = await post(
       `${path}/notes`,
       { _csrf: me.csrf, body: "聯繫了第一位", status: "achieved" },
@@ -108,6 +118,14 @@ describe("goal pages", () => {
     assert.match(page.html, /href="\/api\/v1\/me\/contributions.csv"/);
     const csv = await get("/api/v1/me/contributions.csv", { cookie: me.cookie });
     assert.equal(csv.status, 200);
+    // One's own record is not kept in shared caches, nor are the other downloads of it.
+    assert.equal(page.res.headers.get("cache-control"), "no-store");
+    assert.equal(csv.res.headers.get("cache-control"), "no-store");
+    for (const path of ["/api/v1/me/contributions", "/api/v1/me/contributions.json"]) {
+      const res = await get(path, { cookie: me.cookie });
+      assert.equal(res.status, 200, path);
+      assert.equal(res.res.headers.get("cache-control"), "no-store", path);
+    }
     assert.match(csv.html, /"case-organised"/);
     for (const path of ["/me/contributions?lang=en", "/goals?lang=en", "/cases/1/checklist?lang=en"]) {
       const en = await get(path, { cookie: me.cookie });

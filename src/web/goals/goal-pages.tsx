@@ -586,6 +586,8 @@ export function goalPages(app: Hono<AppEnv>, kit: PageKit) {
   const renderIndex = async (c: Ctx, o?: Outcome, status: 200 | 400 | 403 | 409 = 200) => {
     const v = kit.view(c);
     const [{ items }, teams] = await Promise.all([listGoals(deps, v.actor), teamsOf(v)]);
+    // Goals are for signed-in people, and some are private: never kept by a shared cache.
+    c.header("Cache-Control", "no-store");
     return c.html(
       renderPage(
         v,
@@ -624,6 +626,7 @@ export function goalPages(app: Hono<AppEnv>, kit: PageKit) {
   const renderGoal = async (c: Ctx, id: string, o?: Outcome, status: 200 | 400 | 403 | 409 = 200) => {
     const v = kit.view(c);
     const g = await getGoal(deps, v.actor, id);
+    c.header("Cache-Control", "no-store");
     return c.html(
       renderPage(
         v,
@@ -745,6 +748,7 @@ export function goalPages(app: Hono<AppEnv>, kit: PageKit) {
     const v = kit.view(c);
     if (!v.actor.personId) throw fail.unauthenticated();
     const r = await getContributions(deps, v.actor);
+    c.header("Cache-Control", "no-store");
     return c.html(
       renderPage(
         v,

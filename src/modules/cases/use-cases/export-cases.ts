@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "../../../platform/http/csv.ts";
 import { caseStages } from "../tables.ts";
 import { presentCaseSummary } from "../presenter.ts";
 import * as repo from "../repository.ts";
@@ -91,5 +91,5 @@ export function casesCsv(items: Awaited<ReturnType<typeof exportCases>>): string
     c.transcript ?? "",
     ...c.stages.flatMap((s) => [s.startedAt ?? "", s.completedAt ?? ""]),
   ]);
-  return "\ufeff" + stringify([[...CASE_EXPORT_COLUMNS], ...records]);
+  return spreadsheetCsv(CASE_EXPORT_COLUMNS, records);
 }

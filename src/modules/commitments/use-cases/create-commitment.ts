@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../../../platform/http/dates.ts";
 import { fail } from "../../../platform/http/errors.ts";
 import { writeAudited } from "../../audit/index.ts";
 import { caseForLink } from "../../cases/index.ts";
@@ -8,7 +9,6 @@ import { commitmentError } from "../errors.ts";
 import * as repo from "../repository.ts";
 import type { CommitmentsDeps } from "./deps.ts";
 import { getCommitment } from "./get-commitment.ts";
-import { parseDate } from "./shared.ts";
 
 /** A new commitment: its text, owner agency, due date and where it comes from. */
 export interface CreateCommitmentInput {
@@ -33,8 +33,9 @@ export async function createCommitment(deps: CommitmentsDeps, actor: Actor, inpu
     throw fail.invalid("caseNumber", "name the case (or the petition) the commitment comes from");
   if (input.meetingId && !input.caseNumber)
     throw fail.invalid("meetingId", "a meeting is given with the case it belongs to");
-  const dueOn = parseDate(input.dueOn);
-  if (!dueOn) throw fail.invalid("dueOn", "must be a date YYYY-MM-DD");
+  if (!isCalendarDate(input.dueOn))
+    throw fail.invalid("dueOn", "must be a date YYYY-MM-DD between 2000-01-01 and 2200-12-31");
+  const dueOn = input.dueOn;
   const owner = await findOrg(deps.db, input.ownerAgencyId);
   if (!owner || owner.kind !== "agency") throw fail.invalid("ownerAgencyId", "no such agency");
   const meeting = input.meetingId ? await deps.meetingOf?.(input.meetingId) : null;

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "../../../platform/http/csv.ts";
 import { presentCommitmentSummary } from "../presenter.ts";
 import * as repo from "../repository.ts";
 import type { CommitmentsDeps } from "./deps.ts";
@@ -93,5 +93,5 @@ export function commitmentsCsv(items: Awaited<ReturnType<typeof exportCommitment
       last?.evidence.join(" ") ?? "",
     ];
   });
-  return "\ufeff" + stringify([[...COMMITMENT_EXPORT_COLUMNS], ...records]);
+  return spreadsheetCsv(COMMITMENT_EXPORT_COLUMNS, records);
 }

@@ -1,6 +1,7 @@
+import { isCalendarDate } from "../../../platform/http/dates.ts";
 import { fail } from "../../../platform/http/errors.ts";
 import { caseForLink } from "../../cases/index.ts";
-import { findOrg, publicActor } from "../../directory/index.ts";
+import { findOrg, isUuid, publicActor } from "../../directory/index.ts";
 import { presentCommitmentSummary } from "../presenter.ts";
 import * as repo from "../repository.ts";
 import type { CommitmentStatus } from "../tables.ts";
@@ -35,7 +36,8 @@ export async function listCommitments(deps: CommitmentsDeps, input: ListCommitme
   let after: { dueOn: string; id: string } | undefined;
   if (input.cursor) {
     const m = /^(\d{4}-\d{2}-\d{2})_([0-9a-f-]{36})$/i.exec(input.cursor);
-    if (!m) throw fail.invalid("cursor", "must be a cursor from a previous page");
+    if (!m || !isCalendarDate(m[1]!) || !isUuid(m[2]!))
+      throw fail.invalid("cursor", "must be a cursor from a previous page");
     after = { dueOn: m[1]!, id: m[2]! };
   }
   const rows = await repo.listCommitments(deps.db, {

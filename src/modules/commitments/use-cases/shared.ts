@@ -43,10 +43,3 @@ export async function organisesCaseOf(db: Queryable, actor: Actor, c: Commitment
   const n = (await caseNumbers(db, [c.caseId])).get(c.caseId);
   return n ? ((await caseForLink(db, actor, n))?.organiser ?? false) : false;
 }
-
-/** Parses a YYYY-MM-DD calendar date that exists (2026-02-30 does not); null otherwise. */
-export function parseDate(s: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? s : null;
-}

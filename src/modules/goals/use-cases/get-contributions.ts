@@ -1,3 +1,4 @@
+import { spreadsheetCell } from "../../../platform/http/csv.ts";
 import { fail } from "../../../platform/http/errors.ts";
 import { recordRead } from "../../audit/index.ts";
 import { findPerson, type Actor } from "../../directory/index.ts";
@@ -79,12 +80,9 @@ export async function getContributions(deps: GoalsDeps, actor: Actor) {
 /** The record. */
 export type Contributions = Awaited<ReturnType<typeof getContributions>>;
 
-const cell = (s: string | number | null) => {
-  const v = s === null ? "" : String(s);
-  // Quote every field; a leading formula character is neutralised for spreadsheets.
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
+// Quote every field; a leading formula character is neutralised for spreadsheets.
+const cell = (s: string | number | null) =>
+  `"${spreadsheetCell(s === null ? "" : String(s)).replace(/"/g, '""')}"`;
 
 /** The record as CSV (UTF-8 with BOM): one row per contribution, with its date and full link. */
 export function contributionsCsv(r: Contributions, publicUrl: string): string {

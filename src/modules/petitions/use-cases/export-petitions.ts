@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "../../../platform/http/csv.ts";
 import { orgLabels } from "../../directory/index.ts";
 import { presentResponse, presentSummary } from "../presenter.ts";
 import * as repo from "../repository.ts";
@@ -112,5 +112,5 @@ export function petitionsCsv(items: Awaited<ReturnType<typeof exportPetitions>>)
     p.response?.evaluationMethod ?? "",
     p.response?.lastUpdatedAt ?? "",
   ]);
-  return "\uFEFF" + stringify([[...EXPORT_COLUMNS], ...records]);
+  return spreadsheetCsv(EXPORT_COLUMNS, records);
 }

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "../../../platform/http/csv.ts";
 import { orgLabels } from "../../directory/index.ts";
 import { presentResponse, presentSummary, presentUpdate } from "../presenter.ts";
 import * as repo from "../repository.ts";
@@ -96,5 +96,5 @@ export function responsesCsv(items: Awaited<ReturnType<typeof exportResponses>>)
     r.evaluationMethod,
     r.updates.map((u) => `${u.at} ${u.body}`).join("\n"),
   ]);
-  return "\uFEFF" + stringify([[...RESPONSE_COLUMNS], ...records]);
+  return spreadsheetCsv(RESPONSE_COLUMNS, records);
 }
