@@ -36,7 +36,7 @@ export async function listHelpRequests(
       throw fail.invalid("before", "is not a cursor from this list");
     before = { createdAt, id };
   }
-  const rows = await repo.listRequests(deps.db, {
+  const filter = {
     visibleTo: {
       personId: actor.personId ?? "",
       agencyIds,
@@ -48,37 +48,48 @@ export async function listHelpRequests(
     state: q.state,
     targetKind: q.targetKind,
     matterId: q.matter,
-    before,
-    limit: q.limit + 1,
-  });
-  const page = rows.slice(0, q.limit);
-  const escalations = await repo.listEscalations(
-    deps.db,
-    page.map((r) => r.id),
-  );
+  };
+  // "To me" depends on who may answer each request (its escalations included), which is decided here,
+  // not in SQL: read in batches along the keyset until the page is full, so that no page comes back
+  // short while later requests still match. The cursor is the last request read, shown or not.
   const now = deps.clock.now();
+  const batch = q.box === "to-me" ? Math.max(q.limit * 2, 50) : q.limit + 1;
   const items = [];
-  for (const r of page) {
-    const targetAgencyId = await targetAgencyOf(deps.db, r);
-    const mine = escalations.filter((e) => e.requestId === r.id);
-    const mayAnswer = canAnswer(actor, r, targetAgencyId, mine);
-    if (q.box === "to-me" && (!mayAnswer || r.requesterId === actor.personId)) continue;
-    const chain = escalationChain({
-      kind: r.targetKind,
-      agencyId: targetAgencyId,
-      requesterAgencyId: r.requesterAgencyId,
-    });
-    const { history: _h, ...rest } = presentRequest(r, mine, [], {
-      mayAnswer,
-      isRequester: r.requesterId === actor.personId,
-      chainLength: chain.length,
-      now,
-    });
-    items.push(rest);
+  let cursor = before;
+  let more = true;
+  for (let round = 0; more && items.length < q.limit && round < 20; round++) {
+    const rows = await repo.listRequests(deps.db, { ...filter, before: cursor, limit: batch });
+    more = rows.length === batch;
+    const escalations = await repo.listEscalations(
+      deps.db,
+      rows.map((r) => r.id),
+    );
+    for (const r of rows) {
+      if (items.length === q.limit) {
+        more = true; // a matching or unread request remains after the last one shown
+        break;
+      }
+      cursor = { createdAt: r.createdAt, id: r.id };
+      const targetAgencyId = await targetAgencyOf(deps.db, r);
+      const mine = escalations.filter((e) => e.requestId === r.id);
+      const mayAnswer = canAnswer(actor, r, targetAgencyId, mine);
+      if (q.box === "to-me" && (!mayAnswer || r.requesterId === actor.personId)) continue;
+      const chain = escalationChain({
+        kind: r.targetKind,
+        agencyId: targetAgencyId,
+        requesterAgencyId: r.requesterAgencyId,
+      });
+      const { history: _h, ...rest } = presentRequest(r, mine, [], {
+        mayAnswer,
+        isRequester: r.requesterId === actor.personId,
+        chainLength: chain.length,
+        now,
+      });
+      items.push(rest);
+    }
   }
-  const last = page[page.length - 1];
   return {
     items,
-    next: rows.length > q.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null,
+    next: more && cursor ? `${cursor.createdAt.toISOString()}|${cursor.id}` : null,
   };
 }
