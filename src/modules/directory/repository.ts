@@ -419,6 +419,14 @@ export async function poCounts(db: Queryable, agencyIds: string[]): Promise<Map<
   return out;
 }
 
+/** Orgs by id, in one query. */
+export async function orgsByIds(db: Queryable, ids: string[]): Promise<Map<string, OrgRow>> {
+  const unique = [...new Set(ids.filter(isUuid))];
+  if (!unique.length) return new Map();
+  const rows = await db.select().from(orgs).where(inArray(orgs.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Short labels of orgs by id (for sentences and links), in one query. */
 export async function orgLabels(db: Queryable, ids: string[]) {
   const unique = [...new Set(ids.filter(isUuid))];

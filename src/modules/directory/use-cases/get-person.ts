@@ -24,15 +24,21 @@ export async function getPerson(deps: DirectoryDeps, actor: Actor, personId: str
   const contactRole = active.some((m) => m.role !== "unit-staff");
   const inNetwork = actor.isAdmin || actor.grants.length > 0;
   const showContact = isSelf || privileged || contactRole || inNetwork;
-  const orgIds = [...new Set(memberships.map((m) => m.orgId))];
-  const orgRows = await Promise.all(orgIds.map((id) => repo.findOrg(deps.db, id)));
-  const orgsById = new Map(orgRows.filter((o) => o !== null).map((o) => [o.id, o]));
+  // Every org of the roles and the agencies above their units, in two queries.
+  const orgsById = await repo.orgsByIds(
+    deps.db,
+    memberships.map((m) => m.orgId),
+  );
+  const parents = await repo.orgsByIds(
+    deps.db,
+    [...orgsById.values()].filter((o) => o.kind === "unit" && o.parentId).map((o) => o.parentId!),
+  );
   const roles = [];
   for (const m of memberships) {
     // Ended roles are history: shown to the person and privileged readers only.
     if (m.endedAt && !(isSelf || privileged)) continue;
     const org = orgsById.get(m.orgId)!;
-    const agency = org.kind === "unit" && org.parentId ? await repo.findOrg(deps.db, org.parentId) : org;
+    const agency = org.kind === "unit" && org.parentId ? parents.get(org.parentId) : org;
     roles.push({
       membershipId: m.id,
       role: m.role,

@@ -24,11 +24,15 @@ export async function listInvitations(
     agencyId: by.agencyId,
     state: by.state,
   });
-  const out = [];
-  for (const r of rows) {
-    const agency = (await repo.findOrg(deps.db, r.agencyId))!;
-    const person = (await repo.findPerson(deps.db, r.personId))!;
-    out.push(presentInvitation(r, agency, person.name));
-  }
-  return out;
+  const [agencies, names] = await Promise.all([
+    repo.orgsByIds(
+      deps.db,
+      rows.map((r) => r.agencyId),
+    ),
+    repo.personLabels(
+      deps.db,
+      rows.map((r) => r.personId),
+    ),
+  ]);
+  return rows.map((r) => presentInvitation(r, agencies.get(r.agencyId)!, names.get(r.personId)!.name));
 }
