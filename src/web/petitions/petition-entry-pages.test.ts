@@ -255,3 +255,31 @@ describe("entering and importing petitions through pages", () => {
     assert.equal((await exported()).size, before);
   });
 });
+
+describe("the import's problems in the reader's language", () => {
+  test("every message the import can give is translated on the page", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { translator } = await import("../../platform/i18n/index.ts");
+    const { problemText } = await import("./petition-entry-pages.tsx");
+    const src = (
+      await Promise.all(
+        ["import-file.ts", "use-cases/import-petitions.ts"].map((f) =>
+          readFile(new URL(`../../modules/petitions/${f}`, import.meta.url), "utf8"),
+        ),
+      )
+    ).join("\n");
+    // The messages as written in the module, with sample values in their placeholders.
+    const messages = [...src.matchAll(/(?:bad\([^,]+,|message:)\s*(["`])((?:(?!\1).)*)\1/g)].map((m) =>
+      m[2]!.replace(/\$\{([^}]*)\}/g, (_, expr: string) => (/kind/.test(expr) ? "notice" : "7")),
+    );
+    assert.ok(messages.length >= 20, `found ${messages.length} messages`);
+    for (const locale of ["zh-TW", "en"] as const) {
+      const v = { locale, t: translator(locale) } as Parameters<typeof problemText>[0];
+      for (const message of messages) {
+        const shown = problemText(v, message);
+        assert.doesNotMatch(shown, /petitions\./, `${message} → ${shown}`);
+        if (locale === "zh-TW") assert.notEqual(shown, message, `untranslated: ${message}`);
+      }
+    }
+  });
+});
