@@ -109,7 +109,7 @@ export function Field(props: {
   name: string;
   label: string;
   state?: FormState;
-  type?: "text" | "email" | "url" | "number" | "tel" | "search" | "date";
+  type?: "text" | "email" | "url" | "number" | "tel" | "search" | "date" | "datetime-local";
   value?: string;
   hint?: Child;
   required?: boolean;

@@ -17,6 +17,7 @@ import { inboxPages } from "./inbox-page.tsx";
 import { renderPage, stylesheet } from "./layout.tsx";
 import { matterPages } from "./matter-pages.tsx";
 import { personPages } from "./person-page.tsx";
+import { petitionEntryPages } from "./petitions/petition-entry-pages.tsx";
 import { petitionPages } from "./petitions/petition-pages.tsx";
 import { publicPages } from "./public-pages.tsx";
 import { resourcesPages } from "./resources-page.tsx";
@@ -48,6 +49,8 @@ export function webPages(deps: PageDeps) {
 
   publicPages(app, kit);
   archivePages(app, kit);
+  // Before the petition pages: /petitions/new is not a petition's id.
+  petitionEntryPages(app, kit);
   petitionPages(app, kit);
   casePages(app, kit);
   goalPages(app, kit);

@@ -26,6 +26,7 @@ export { PETITION_DEFAULTS, calendarDeadline } from "./rules.ts";
 export { can as canOnPetition } from "./policy.ts";
 export { createPetition } from "./use-cases/create-petition.ts";
 export { importPetitions, type PetitionImportSummary } from "./use-cases/import-petitions.ts";
+export { CSV_COLUMNS as PETITION_IMPORT_COLUMNS } from "./import-file.ts";
 export { recordEndorsements } from "./use-cases/record-endorsements.ts";
 export { assignPetition } from "./use-cases/assign-petition.ts";
 export { publishPlan } from "./use-cases/publish-plan.ts";

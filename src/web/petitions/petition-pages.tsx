@@ -6,6 +6,7 @@ import { PetitionCommitmentsSection } from "../commitments/commitment-parts.tsx"
 import {
   addUpdate,
   assignPetition,
+  canOnPetition,
   extendResponse,
   followPetition,
   getPetition,
@@ -107,6 +108,7 @@ function IndexView(props: {
   next: string | null;
   agencies: Agency[];
   query: Record<string, string>;
+  canManage: boolean;
 }) {
   const { v, query } = props;
   const { t } = v;
@@ -130,6 +132,12 @@ function IndexView(props: {
     <>
       <h1>{t("petitions.index.title")}</h1>
       <p class="lead">{t("petitions.index.lead")}</p>
+      {props.canManage ? (
+        <p>
+          <a href="/petitions/new">{t("petitions.entry.heading")}</a> ·{" "}
+          <a href="/petitions/import">{t("petitions.import.heading")}</a>
+        </p>
+      ) : null}
       <form method="get" action="/petitions" role="search" class="stack-form" id="petition-filters">
         <div class="filter-grid">
           <div class="field">
@@ -842,7 +850,14 @@ export function petitionPages(app: Hono<AppEnv>, kit: PageKit) {
       renderPage(
         v,
         { title: v.t("petitions.index.title"), nav: "petitions" },
-        <IndexView v={v} items={result.items} next={result.next} agencies={agencies} query={query} />,
+        <IndexView
+          v={v}
+          items={result.items}
+          next={result.next}
+          agencies={agencies}
+          query={query}
+          canManage={canOnPetition(v.actor, { do: "manage" })}
+        />,
       ),
     );
   });
