@@ -322,6 +322,33 @@ CREATE TABLE checklist_reviews (
   CONSTRAINT checklist_reviews_verdict_check CHECK ((verdict = ANY (ARRAY['agree'::text, 'concerns'::text])))
 );
 
+CREATE TABLE commitment_revisions (
+  id bigint DEFAULT nextval('commitment_revisions_id_seq'::regclass) NOT NULL,
+  commitment_id uuid NOT NULL,
+  reason text NOT NULL,
+  text_before text,
+  text_after text,
+  owner_agency_before uuid,
+  owner_agency_after uuid,
+  due_on_before date,
+  due_on_after date,
+  overdue_at_before timestamp with time zone,
+  author_id uuid,
+  agency_id uuid,
+  at timestamp with time zone NOT NULL,
+  CONSTRAINT commitment_revisions_agency_id_orgs_id_fk FOREIGN KEY (agency_id) REFERENCES orgs(id),
+  CONSTRAINT commitment_revisions_author_id_people_id_fk FOREIGN KEY (author_id) REFERENCES people(id) ON DELETE SET NULL,
+  CONSTRAINT commitment_revisions_change_check CHECK (((text_after IS NOT NULL) OR (owner_agency_after IS NOT NULL) OR (due_on_after IS NOT NULL))),
+  CONSTRAINT commitment_revisions_commitment_id_commitments_id_fk FOREIGN KEY (commitment_id) REFERENCES commitments(id) ON DELETE CASCADE,
+  CONSTRAINT commitment_revisions_owner_agency_after_orgs_id_fk FOREIGN KEY (owner_agency_after) REFERENCES orgs(id),
+  CONSTRAINT commitment_revisions_owner_agency_before_orgs_id_fk FOREIGN KEY (owner_agency_before) REFERENCES orgs(id),
+  CONSTRAINT commitment_revisions_pairs_check CHECK ((((text_before IS NULL) = (text_after IS NULL)) AND ((owner_agency_before IS NULL) = (owner_agency_after IS NULL)) AND ((due_on_before IS NULL) = (due_on_after IS NULL)))),
+  CONSTRAINT commitment_revisions_pkey PRIMARY KEY (id),
+  CONSTRAINT commitment_revisions_reason_check CHECK ((reason <> ''::text))
+);
+CREATE INDEX commitment_revisions_at_idx ON public.commitment_revisions USING btree (at);
+CREATE INDEX commitment_revisions_commitment_idx ON public.commitment_revisions USING btree (commitment_id, id);
+
 CREATE TABLE commitment_updates (
   id bigint DEFAULT nextval('commitment_updates_id_seq'::regclass) NOT NULL,
   commitment_id uuid NOT NULL,

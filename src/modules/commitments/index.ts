@@ -6,6 +6,7 @@ import { sweepOverdueCommitments } from "./use-cases/sweep-overdue.ts";
 export {
   commitments,
   commitmentUpdates,
+  commitmentRevisions,
   trackingDecisionRows,
   commitmentStatuses,
   trackingDecisions,
@@ -18,6 +19,7 @@ export { createCommitment, type CreateCommitmentInput } from "./use-cases/create
 export { getCommitment } from "./use-cases/get-commitment.ts";
 export { listCommitments } from "./use-cases/list-commitments.ts";
 export { updateCommitment, type StatusUpdateInput } from "./use-cases/update-commitment.ts";
+export { reviseCommitment, type ReviseCommitmentInput } from "./use-cases/revise-commitment.ts";
 export { exportCommitments, commitmentsCsv } from "./use-cases/export-commitments.ts";
 export { recentCommitmentUpdates } from "./use-cases/recent-updates.ts";
 export { recordDecision, type DecisionInput } from "./use-cases/record-decision.ts";

@@ -11,6 +11,15 @@ export function mayUpdate(actor: Actor, c: { ownerAgencyId: string; caseOrganise
   return isStaff(actor) || c.caseOrganiser || holds(actor, "po", c.ownerAgencyId);
 }
 
+/**
+ * May the actor move a commitment's due date, once they answer for its sources: not when they are a
+ * PO of the agency that owns it (before or after the revision) — unless they are PDIS or an admin. An
+ * owner agency does not set its own deadline; it posts status updates instead.
+ */
+export function mayMoveDueDate(actor: Actor, ownerAgencyIds: string[]): boolean {
+  return isStaff(actor) || !ownerAgencyIds.some((a) => holds(actor, "po", a));
+}
+
 /** May the actor record the chair's decision on a tracked case: whoever runs the meeting (PDIS, admins). */
 export const mayDecide = (actor: Actor) => isStaff(actor);
 

@@ -1,5 +1,5 @@
 import type { LocaleText } from "../directory/index.ts";
-import type { CommitmentRow, DecisionRow, UpdateRow } from "./repository.ts";
+import type { CommitmentRow, DecisionRow, RevisionRow, UpdateRow } from "./repository.ts";
 
 type OrgLabel = { id: string; slug: string; name: LocaleText };
 
@@ -31,6 +31,41 @@ export function presentUpdate(u: UpdateRow, labels: Labels) {
   };
 }
 
+/** The fields a revision changed, each before and after (an agency as a reference). */
+export function revisionChanges<A>(r: RevisionRow, agency: (id: string) => A) {
+  return {
+    ...(r.textAfter !== null ? { text: { before: r.textBefore ?? "", after: r.textAfter } } : {}),
+    ...(r.ownerAgencyAfter !== null
+      ? {
+          ownerAgency: {
+            before: agency(r.ownerAgencyBefore ?? r.ownerAgencyAfter),
+            after: agency(r.ownerAgencyAfter),
+          },
+        }
+      : {}),
+    ...(r.dueOnAfter !== null ? { dueOn: { before: r.dueOnBefore ?? "", after: r.dueOnAfter } } : {}),
+  };
+}
+
+/**
+ * A revision as everyone may read it: what changed (before and after), the public reason, when, the
+ * agency the author spoke for, and the overdue flag it cleared (who revised is in the audit log).
+ */
+export function presentRevision(r: RevisionRow, labels: Labels) {
+  return {
+    id: r.id,
+    reason: r.reason,
+    changes: revisionChanges(r, (id) => org(labels, id)),
+    clearedOverdueAt: r.overdueAtBefore?.toISOString() ?? null,
+    agency: org(labels, r.agencyId),
+    at: r.at.toISOString(),
+  };
+}
+
+/** The due date first promised: the "before" of the first revision that moved it, else null (never moved). */
+export const originalDueOn = (revisions: RevisionRow[]) =>
+  revisions.find((r) => r.dueOnBefore !== null)?.dueOnBefore ?? null;
+
 /** A commitment in a list: its text, owner, due date, status, source and overdue flag. */
 export function presentCommitmentSummary(c: CommitmentRow, labels: Labels) {
   const kase = c.caseId ? labels.cases.get(c.caseId) : undefined;
@@ -56,16 +91,19 @@ export function presentCommitmentSummary(c: CommitmentRow, labels: Labels) {
   };
 }
 
-/** A commitment with its dated status history. */
+/** A commitment with its dated status history and its public revisions. */
 export function presentCommitment(
   c: CommitmentRow,
   updates: UpdateRow[],
+  revisions: RevisionRow[],
   labels: Labels,
-  can: { update: boolean },
+  can: { update: boolean; revise: boolean; moveDueDate: boolean },
 ) {
   return {
     ...presentCommitmentSummary(c, labels),
+    originalDueOn: originalDueOn(revisions),
     updates: updates.map((u) => presentUpdate(u, labels)),
+    revisions: revisions.map((r) => presentRevision(r, labels)),
     can,
   };
 }

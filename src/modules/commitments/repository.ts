@@ -1,12 +1,20 @@
 // Every SQL statement of the commitments module.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
-import { commitments, commitmentUpdates, trackingDecisionRows, type CommitmentStatus } from "./tables.ts";
+import {
+  commitmentRevisions,
+  commitments,
+  commitmentUpdates,
+  trackingDecisionRows,
+  type CommitmentStatus,
+} from "./tables.ts";
 
 /** A row of commitments. */
 export type CommitmentRow = typeof commitments.$inferSelect;
 /** A row of commitment updates. */
 export type UpdateRow = typeof commitmentUpdates.$inferSelect;
+/** A row of commitment revisions. */
+export type RevisionRow = typeof commitmentRevisions.$inferSelect;
 /** A row of tracking decisions. */
 export type DecisionRow = typeof trackingDecisionRows.$inferSelect;
 
@@ -53,6 +61,22 @@ export async function listUpdates(db: Queryable, commitmentIds: string[]): Promi
     .from(commitmentUpdates)
     .where(inArray(commitmentUpdates.commitmentId, commitmentIds))
     .orderBy(asc(commitmentUpdates.id));
+}
+
+/** Records a revision. */
+export async function insertRevision(db: Queryable, v: typeof commitmentRevisions.$inferInsert) {
+  const [row] = await db.insert(commitmentRevisions).values(v).returning();
+  return row!;
+}
+
+/** The revisions of commitments, oldest first. */
+export async function listRevisions(db: Queryable, commitmentIds: string[]): Promise<RevisionRow[]> {
+  if (!commitmentIds.length) return [];
+  return db
+    .select()
+    .from(commitmentRevisions)
+    .where(inArray(commitmentRevisions.commitmentId, commitmentIds))
+    .orderBy(asc(commitmentRevisions.id));
 }
 
 /** Filters of the commitment index. */
@@ -195,5 +219,23 @@ export async function recentUpdates(db: Queryable, agencyId: string | undefined,
     .innerJoin(commitments, eq(commitments.id, commitmentUpdates.commitmentId))
     .where(agencyId ? eq(commitments.ownerAgencyId, agencyId) : undefined)
     .orderBy(desc(commitmentUpdates.at), desc(commitmentUpdates.id))
+    .limit(limit);
+}
+
+/**
+ * Recent revisions (of an agency's commitments, and of those it handed over, when given), newest
+ * first: the Atom feed.
+ */
+export async function recentRevisions(db: Queryable, agencyId: string | undefined, limit: number) {
+  return db
+    .select({ revision: commitmentRevisions, commitment: commitments })
+    .from(commitmentRevisions)
+    .innerJoin(commitments, eq(commitments.id, commitmentRevisions.commitmentId))
+    .where(
+      agencyId
+        ? or(eq(commitments.ownerAgencyId, agencyId), eq(commitmentRevisions.ownerAgencyBefore, agencyId))
+        : undefined,
+    )
+    .orderBy(desc(commitmentRevisions.at), desc(commitmentRevisions.id))
     .limit(limit);
 }

@@ -24,6 +24,7 @@ import { commitmentsCsv, exportCommitments } from "./use-cases/export-commitment
 import { getCommitment } from "./use-cases/get-commitment.ts";
 import { listCommitments } from "./use-cases/list-commitments.ts";
 import { recordDecision } from "./use-cases/record-decision.ts";
+import { reviseCommitment } from "./use-cases/revise-commitment.ts";
 import { trackingList } from "./use-cases/tracking-list.ts";
 import { updateCommitment } from "./use-cases/update-commitment.ts";
 
@@ -115,7 +116,8 @@ export function commitmentRoutes(deps: CommitmentsDeps) {
       method: "get",
       path: "/commitments/{id}",
       tags,
-      summary: "A commitment with its dated status history",
+      summary:
+        "A commitment with its dated status history, its revisions (before and after, with the reason) and the due date first promised",
       request: { params: idParam },
       responses: { 200: jsonResponse(CommitmentSchema, "The commitment"), ...errorResponses(400, 404) },
     }),
@@ -139,6 +141,30 @@ export function commitmentRoutes(deps: CommitmentsDeps) {
     async (c) =>
       c.json(
         await updateCommitment(deps, requirePerson(c), c.req.valid("param").id, c.req.valid("json")),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/commitments/{id}/revisions",
+      tags,
+      security: bearerAuth,
+      summary:
+        "Revise a commitment in public: any of its text, owner agency and due date, with a public reason; the revision (before and after) joins its history. Who: those who may record it from its sources (case organisers, the petition's lead and co-organising agencies' POs, PDIS, admins); the owner agency's POs do not move its due date (403 own_due_date). Done or dropped: 409 commitment_done / commitment_dropped; nothing changed: 400 revision_changes_nothing",
+      request: { params: idParam, ...jsonBody(bodies.revise) },
+      responses: {
+        201: jsonResponse(CommitmentSchema, "The commitment with its revision"),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await reviseCommitment(deps, requirePerson(c), {
+          id: c.req.valid("param").id,
+          ...c.req.valid("json"),
+        }),
         201,
       ),
   );

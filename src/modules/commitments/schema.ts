@@ -28,6 +28,23 @@ export const UpdateSchema = z
   })
   .openapi("CommitmentUpdate");
 
+/** A field a revision changed, before and after. */
+const Change = <T extends z.ZodTypeAny>(t: T) => z.object({ before: t, after: t }).optional();
+
+/** A public revision of a commitment. */
+export const RevisionSchema = z
+  .object({
+    id: z.number().int(),
+    reason: z.string(),
+    changes: z.object({ text: Change(z.string()), ownerAgency: Change(OrgRef), dueOn: Change(z.string()) }),
+    clearedOverdueAt: z.string().nullable().openapi({
+      description: "The overdue flag this revision cleared (the due date moved to a day not yet past)",
+    }),
+    agency: OrgRef,
+    at: z.string(),
+  })
+  .openapi("CommitmentRevision");
+
 /** A commitment in a list. */
 export const CommitmentSummarySchema = z
   .object({
@@ -48,10 +65,15 @@ export const CommitmentSummarySchema = z
   })
   .openapi("CommitmentSummary");
 
-/** A commitment with its status history. */
+/** A commitment with its status history and its revisions. */
 export const CommitmentSchema = CommitmentSummarySchema.extend({
+  originalDueOn: z
+    .string()
+    .nullable()
+    .openapi({ description: "The due date first recorded, when a revision has moved it; else null" }),
   updates: z.array(UpdateSchema),
-  can: z.object({ update: z.boolean() }),
+  revisions: z.array(RevisionSchema),
+  can: z.object({ update: z.boolean(), revise: z.boolean(), moveDueDate: z.boolean() }),
 }).openapi("Commitment");
 
 /** A commitment as open data. */
@@ -70,11 +92,25 @@ export const CommitmentExportSchema = z
     petitionId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    originalDueOn: z.string().nullable(),
     updates: z.array(
       z.object({
         status: z.enum(commitmentStatuses),
         body: z.string(),
         evidence: z.array(z.string()),
+        agency: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+    revisions: z.array(
+      z.object({
+        reason: z.string(),
+        changes: z.object({
+          text: Change(z.string()),
+          ownerAgency: Change(z.string().nullable()),
+          dueOn: Change(z.string()),
+        }),
+        clearedOverdueAt: z.string().nullable(),
         agency: z.string().nullable(),
         at: z.string(),
       }),
@@ -133,6 +169,18 @@ export const bodies = {
       evidence: z.array(url).max(20, "at most 20 links").optional(),
     })
     .openapi("CommitmentStatusUpdate"),
+  revise: z
+    .object({
+      text: z.string().trim().min(1, "must not be empty").max(5_000).optional(),
+      ownerAgencyId: z.string().trim().min(1, "name the owner agency (id or slug)").max(100).optional(),
+      dueOn: calendarDate.optional(),
+      reason: z
+        .string({ error: "give the public reason for the revision" })
+        .trim()
+        .min(1, "give the public reason for the revision")
+        .max(2_000, "at most 2000 characters"),
+    })
+    .openapi("CommitmentRevisionInput"),
   decision: z
     .object({
       caseNumber,

@@ -28,7 +28,7 @@ const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`
 /**
  * A public commitment from a collaborative meeting case (optionally the meeting it was made at) and/or
  * a petition's response: what an agency promised, by when, and how far it has come. `overdueAt` is set
- * once by the overdue sweep (the row is the timer: due, not finished, not yet flagged).
+ * by the overdue sweep (the row is the timer: due, not finished, not yet flagged).
  */
 export const commitments = pgTable(
   "commitments",
@@ -47,7 +47,10 @@ export const commitments = pgTable(
     petitionId: uuid("petition_id").references(() => petitions.id, { onDelete: "cascade" }),
     /** Why it was dropped (public; required when dropped). */
     droppedReason: text("dropped_reason"),
-    /** When the sweep found it past its due date and unfinished (set once, never cleared). */
+    /**
+     * When the sweep found it past its due date and unfinished. Cleared only by a revision moving the
+     * due date to a day not yet past (the revision keeps the old flag), so the sweep can flag it again.
+     */
     overdueAt: timestamp("overdue_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => people.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
@@ -91,6 +94,47 @@ export const commitmentUpdates = pgTable(
   (t) => [
     index("commitment_updates_commitment_idx").on(t.commitmentId, t.id),
     check("commitment_updates_status_check", sql`${t.status} in (${inList(commitmentStatuses)})`),
+  ],
+);
+
+/**
+ * A public revision of a commitment: the changed fields before and after (a pair is null when that
+ * field did not change), the public reason, who and when. `overdueAtBefore` keeps the overdue flag a
+ * revision cleared (moving the due date to a day not yet past), so having been overdue stays on record.
+ */
+export const commitmentRevisions = pgTable(
+  "commitment_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    commitmentId: uuid("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    textBefore: text("text_before"),
+    textAfter: text("text_after"),
+    ownerAgencyBefore: uuid("owner_agency_before").references(() => orgs.id),
+    ownerAgencyAfter: uuid("owner_agency_after").references(() => orgs.id),
+    dueOnBefore: date("due_on_before", { mode: "string" }),
+    dueOnAfter: date("due_on_after", { mode: "string" }),
+    /** The overdue flag this revision cleared, if any. */
+    overdueAtBefore: timestamp("overdue_at_before", { withTimezone: true }),
+    authorId: uuid("author_id").references(() => people.id, { onDelete: "set null" }),
+    /** The agency the author spoke for (the owner agency or the case's lead agency, when they are its PO). */
+    agencyId: uuid("agency_id").references(() => orgs.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("commitment_revisions_commitment_idx").on(t.commitmentId, t.id),
+    index("commitment_revisions_at_idx").on(t.at),
+    check("commitment_revisions_reason_check", sql`${t.reason} <> ''`),
+    check(
+      "commitment_revisions_pairs_check",
+      sql`(${t.textBefore} is null) = (${t.textAfter} is null) and (${t.ownerAgencyBefore} is null) = (${t.ownerAgencyAfter} is null) and (${t.dueOnBefore} is null) = (${t.dueOnAfter} is null)`,
+    ),
+    check(
+      "commitment_revisions_change_check",
+      sql`${t.textAfter} is not null or ${t.ownerAgencyAfter} is not null or ${t.dueOnAfter} is not null`,
+    ),
   ],
 );
 

@@ -1,9 +1,10 @@
 // The public pages of commitments: the index (/commitments, filtered by agency, status and overdue),
-// one commitment (/commitments/{id}) with its dated status history and the update form, the Atom feed
-// of status updates (/commitments/feed.atom?agency=slug), and a meeting's tracking list
+// one commitment (/commitments/{id}) with its dated history (status updates and public revisions), the
+// update and revise forms, the Atom feed of both (/commitments/feed.atom?agency=slug), and a meeting's tracking list
 // (/meetings/{id}/tracking) with the chair's decision forms. The same use cases as /api/v1/commitments.
 import type { Hono } from "hono";
 import { AppError, fail } from "../../platform/http/errors.ts";
+import { isCalendarDate } from "../../platform/http/dates.ts";
 import { renderAtom } from "../../platform/http/atom.ts";
 import { listAgencies, type AppEnv } from "../../modules/directory/index.ts";
 import {
@@ -14,6 +15,7 @@ import {
   nextStatuses,
   recentCommitmentUpdates,
   recordDecision,
+  reviseCommitment,
   trackingDecisions,
   trackingList,
   updateCommitment,
@@ -23,8 +25,18 @@ import {
 } from "../../modules/commitments/index.ts";
 import { meetingRef } from "../../modules/meetings/index.ts";
 import { isPdis } from "../../modules/directory/index.ts";
-import { Alert, Field, Notice, Select, Submit, TextArea } from "../components.tsx";
-import { readForm, str } from "../forms.ts";
+import {
+  Alert,
+  emptyForm,
+  Field,
+  Form,
+  Notice,
+  Select,
+  Submit,
+  TextArea,
+  type FormState,
+} from "../components.tsx";
+import { attempt, errorState, readForm, str, Validator, type FormValues } from "../forms.ts";
 import type { PageKit } from "../deps.ts";
 import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
@@ -34,6 +46,14 @@ type Label = { "zh-TW": string; en: string };
 type CommitmentView = Awaited<ReturnType<typeof getCommitment>>;
 type IndexPage = Awaited<ReturnType<typeof listCommitments>>;
 type Tracking = Awaited<ReturnType<typeof trackingList>>;
+type FeedEntry = Awaited<ReturnType<typeof recentCommitmentUpdates>>[number];
+type Pair<T> = { before: T; after: T };
+type Changes = {
+  text?: Pair<string>;
+  ownerAgency?: Pair<{ name: Label } | null>;
+  dueOn?: Pair<string>;
+};
+type AgencyOption = { slug: string; name: Label };
 
 const isHttp = (s: string) => /^https?:\/\/\S+$/i.test(s);
 
@@ -169,7 +189,187 @@ function UpdateForm(props: { v: View; c: CommitmentView }) {
   );
 }
 
-function CommitmentPage(props: { v: View; c: CommitmentView; notice?: string; error?: string }) {
+/** The lines saying what a revision changed, before → after, in the reader's language. */
+function changeLines(v: View, changes: Changes): string[] {
+  const { t } = v;
+  const lines: string[] = [];
+  if (changes.dueOn) lines.push(t("commitments.page.changedDueOn", changes.dueOn));
+  if (changes.ownerAgency)
+    lines.push(
+      t("commitments.page.changedOwner", {
+        before: changes.ownerAgency.before?.name[v.locale] ?? "",
+        after: changes.ownerAgency.after?.name[v.locale] ?? "",
+      }),
+    );
+  if (changes.text) lines.push(t("commitments.page.changedText", changes.text));
+  return lines;
+}
+
+/** A feed entry's title and summary: a status update, or a revision with what changed and why. */
+function feedText(v: View, x: FeedEntry) {
+  if (x.kind === "update")
+    return { title: `${v.t(`commitments.status.${x.status}`)} — ${x.commitment.text}`, summary: x.body };
+  const lines = changeLines(v, x.changes);
+  return {
+    title: `${v.t("commitments.page.revisedTag")} — ${x.commitment.text}`,
+    summary: [...lines, v.t("commitments.page.revisionReason", { reason: x.reason })].join("\n"),
+  };
+}
+
+function RevisionEntry(props: { v: View; r: CommitmentView["revisions"][number] }) {
+  const { v, r } = props;
+  const { t } = v;
+  return (
+    <li id={`revision-${r.id}`}>
+      <Time v={v} at={r.at} style="date" /> <span class="tag">{t("commitments.page.revisedTag")}</span>
+      {r.agency ? ` ${r.agency.name[v.locale]}` : null}
+      <ul>
+        {changeLines(v, r.changes).map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
+      <p>{t("commitments.page.revisionReason", { reason: r.reason })}</p>
+      {r.clearedOverdueAt ? <p>{t("commitments.page.overdueCleared")}</p> : null}
+    </li>
+  );
+}
+
+/** The commitment's public history, oldest first: recorded, status updates, revisions, overdue flags. */
+function History(props: { v: View; c: CommitmentView }) {
+  const { v, c } = props;
+  const { t } = v;
+  const flagged = (at: string) => (
+    <li>
+      <Time v={v} at={at} style="date" /> {t("commitments.page.flaggedOverdue")}
+    </li>
+  );
+  const entries: Array<{ at: string; node: unknown }> = [
+    {
+      at: c.createdAt,
+      node: (
+        <li>
+          <Time v={v} at={c.createdAt} style="date" /> {t("commitments.page.recorded")}
+        </li>
+      ),
+    },
+    ...c.updates.map((u) => ({
+      at: u.at,
+      node: (
+        <li>
+          <Time v={v} at={u.at} style="date" /> <span class="tag">{t(`commitments.status.${u.status}`)}</span>
+          {u.agency ? ` ${u.agency.name[v.locale]}` : null}
+          <p>{u.body}</p>
+          {u.evidence.length ? (
+            <ul>
+              {u.evidence.map((e) => (
+                <li>
+                  <a href={e}>{e}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ),
+    })),
+    ...c.revisions.flatMap((r) => [
+      ...(r.clearedOverdueAt ? [{ at: r.clearedOverdueAt, node: flagged(r.clearedOverdueAt) }] : []),
+      { at: r.at, node: <RevisionEntry v={v} r={r} /> },
+    ]),
+    ...(c.overdueAt ? [{ at: c.overdueAt, node: flagged(c.overdueAt) }] : []),
+  ];
+  // A stable sort: at the same instant, the order above (recorded, updates, revisions, flags) holds.
+  entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return (
+    <section aria-labelledby="commitment-history-title" id="commitment-history">
+      <h2 id="commitment-history-title">{t("commitments.page.historyTitle")}</h2>
+      <ol class="activity timeline">{entries.map((e) => e.node)}</ol>
+    </section>
+  );
+}
+
+/** The form revising a commitment (those who may record it from its sources; the reason is public). */
+function ReviseForm(props: { v: View; c: CommitmentView; agencies: AgencyOption[]; state?: FormState }) {
+  const { v, c } = props;
+  const { t } = v;
+  const form = "commitment-revise";
+  const state =
+    props.state ??
+    emptyForm({ text: c.text, ownerAgency: c.ownerAgency?.slug ?? "", dueOn: c.dueOn, reason: "" });
+  const options = [...props.agencies];
+  if (c.ownerAgency && !options.some((a) => a.slug === c.ownerAgency!.slug)) options.unshift(c.ownerAgency);
+  return (
+    <Form
+      v={v}
+      id={form}
+      action={`/commitments/${c.id}/revisions`}
+      state={state}
+      labels={{
+        text: t("commitments.page.text"),
+        ownerAgency: t("commitments.page.ownerAgency"),
+        dueOn: t("commitments.page.dueOn"),
+        reason: t("commitments.page.reviseReason"),
+      }}
+    >
+      <h2>{t("commitments.page.reviseTitle")}</h2>
+      <p class="hint">{t("commitments.page.reviseLead")}</p>
+      <TextArea
+        v={v}
+        form={form}
+        name="text"
+        label={t("commitments.page.text")}
+        state={state}
+        required
+        rows={3}
+        maxlength={5_000}
+      />
+      <Select
+        v={v}
+        form={form}
+        name="ownerAgency"
+        label={t("commitments.page.ownerAgency")}
+        state={state}
+        required
+        options={options.map((a) => ({ value: a.slug, label: a.name[v.locale] }))}
+      />
+      {c.can.moveDueDate ? (
+        <Field
+          v={v}
+          form={form}
+          name="dueOn"
+          label={t("commitments.page.dueOn")}
+          hint={t("commitments.page.dueHint")}
+          state={state}
+          required
+        />
+      ) : (
+        <p class="hint" id={`${form}-own-due-date`}>
+          {t("commitments.page.ownDueDate")}
+        </p>
+      )}
+      <TextArea
+        v={v}
+        form={form}
+        name="reason"
+        label={t("commitments.page.reviseReason")}
+        hint={t("commitments.page.reviseReasonHint")}
+        state={state}
+        required
+        rows={3}
+        maxlength={2_000}
+      />
+      <Submit label={t("commitments.page.revise")} variant="secondary" />
+    </Form>
+  );
+}
+
+function CommitmentPage(props: {
+  v: View;
+  c: CommitmentView;
+  agencies: AgencyOption[];
+  notice?: string;
+  error?: string;
+  revise?: FormState;
+}) {
   const { v, c } = props;
   const { t } = v;
   return (
@@ -196,7 +396,10 @@ function CommitmentPage(props: { v: View; c: CommitmentView; notice?: string; er
         </div>
         <div>
           <dt>{t("commitments.page.dueOn")}</dt>
-          <dd>{c.dueOn}</dd>
+          <dd>
+            {c.dueOn}
+            {c.originalDueOn ? ` ${t("commitments.page.originallyDue", { date: c.originalDueOn })}` : null}
+          </dd>
         </div>
         {c.droppedReason ? (
           <div>
@@ -231,37 +434,9 @@ function CommitmentPage(props: { v: View; c: CommitmentView; notice?: string; er
           </dd>
         </div>
       </dl>
-      <section aria-labelledby="commitment-history-title" id="commitment-history">
-        <h2 id="commitment-history-title">{t("commitments.page.historyTitle")}</h2>
-        <ol class="activity timeline">
-          <li>
-            <Time v={v} at={c.createdAt} style="date" /> {t("commitments.page.recorded")}
-          </li>
-          {c.updates.map((u) => (
-            <li>
-              <Time v={v} at={u.at} style="date" />{" "}
-              <span class="tag">{t(`commitments.status.${u.status}`)}</span>
-              {u.agency ? ` ${u.agency.name[v.locale]}` : null}
-              <p>{u.body}</p>
-              {u.evidence.length ? (
-                <ul>
-                  {u.evidence.map((e) => (
-                    <li>
-                      <a href={e}>{e}</a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-          {c.overdueAt ? (
-            <li>
-              <Time v={v} at={c.overdueAt} style="date" /> {t("commitments.page.flaggedOverdue")}
-            </li>
-          ) : null}
-        </ol>
-      </section>
+      <History v={v} c={c} />
       {c.can.update ? <UpdateForm v={v} c={c} /> : null}
+      {c.can.revise ? <ReviseForm v={v} c={c} agencies={props.agencies} state={props.revise} /> : null}
     </>
   );
 }
@@ -353,6 +528,19 @@ function TrackingPage(props: {
   );
 }
 
+/**
+ * A revision's refusal as the form's state: an unknown agency and a malformed date in the reader's
+ * language next to their fields; the module's own errors (already in both languages) next to the field
+ * they name, or at the top of the form.
+ */
+function revisionErrorState(v: View, err: AppError, values: FormValues): FormState {
+  if (err.code === "invalid_input" && err.field === "ownerAgencyId")
+    return { values, errors: { ownerAgency: v.t("commitments.page.noSuchAgency") } };
+  if (err.code === "invalid_input" && err.field === "dueOn")
+    return { values, errors: { dueOn: v.t("commitments.page.badDate") } };
+  return errorState(v, err, values, { ownerAgencyId: "ownerAgency" });
+}
+
 /** The commitment pages and their forms. */
 export function commitmentPages(app: Hono<AppEnv>, kit: PageKit) {
   const db = kit.deps.database.db;
@@ -408,21 +596,42 @@ export function commitmentPages(app: Hono<AppEnv>, kit: PageKit) {
       language: v.locale,
       updated: new Date(items[0]?.at ?? 0),
       entries: items.map((x) => ({
-        id: `${deps.publicUrl}${x.commitment.url}#update-${x.id}`,
-        title: `${v.t(`commitments.status.${x.status}`)} — ${x.commitment.text}`,
+        id: `${deps.publicUrl}${x.commitment.url}#${x.kind}-${x.id}`,
+        ...feedText(v, x),
         link: `${deps.publicUrl}${x.commitment.url}`,
         updated: new Date(x.at),
-        summary: x.body,
       })),
     });
     return c.body(xml, 200, { "content-type": "application/atom+xml; charset=utf-8" });
   });
 
-  app.get("/commitments/:id", async (c) => {
+  /** One commitment's page, after a form's outcome when there was one. */
+  const commitmentPage = async (
+    c: Ctx,
+    outcome: { notice?: string; error?: AppError | null; revise?: FormState; status?: number } = {},
+  ) => {
     const v = kit.view(c);
-    const view = await getCommitment(deps, v.actor, c.req.param("id"));
-    return c.html(renderPage(v, { title: view.text, nav: "cases" }, <CommitmentPage v={v} c={view} />));
-  });
+    const view = await getCommitment(deps, v.actor, c.req.param("id") ?? "");
+    const agencies = view.can.revise ? await listAgencies(kit.dir, { level: 2, kind: "agency" }) : [];
+    const failed = !!outcome.error || (outcome.status ?? 200) >= 400;
+    return c.html(
+      renderPage(
+        v,
+        { title: view.text, nav: "cases", langPath: `/commitments/${view.id}`, hasError: failed },
+        <CommitmentPage
+          v={v}
+          c={view}
+          agencies={agencies}
+          notice={outcome.notice}
+          error={outcome.error?.localized(v.locale)}
+          revise={outcome.revise}
+        />,
+      ),
+      (outcome.status ?? (outcome.error ? outcome.error.def.status : 200)) as 200 | 400 | 403 | 409,
+    );
+  };
+
+  app.get("/commitments/:id", (c) => commitmentPage(c));
 
   // A new commitment from a case's or a petition's page: on success, its own page.
   app.post("/commitments", async (c) => {
@@ -499,15 +708,33 @@ export function commitmentPages(app: Hono<AppEnv>, kit: PageKit) {
       if (!(err instanceof AppError) || err.def.status === 404 || err.def.status >= 500) throw err;
       error = err;
     }
-    const view = await getCommitment(deps, v.actor, id);
-    return c.html(
-      renderPage(
-        v,
-        { title: view.text, nav: "cases", langPath: `/commitments/${view.id}`, hasError: !!error },
-        <CommitmentPage v={v} c={view} notice={notice} error={error?.localized(v.locale)} />,
-      ),
-      error ? (error.def.status as 400 | 403 | 409) : 200,
+    return commitmentPage(c, { notice, error });
+  });
+
+  // A public revision from the commitment's page: errors next to their fields, in the reader's language.
+  app.post("/commitments/:id/revisions", async (c) => {
+    const v = kit.view(c);
+    const id = c.req.param("id");
+    if (!v.actor.personId)
+      return c.redirect(`/sign-in?redirectTo=${encodeURIComponent(`/commitments/${id}`)}`, 303);
+    const form = new Validator(v, await readForm(c));
+    const text = form.required("text", 5_000);
+    const ownerAgency = form.optional("ownerAgency", 100);
+    const dueOn = form.optional("dueOn", 10);
+    if (dueOn && !isCalendarDate(dueOn)) form.fail("dueOn", "commitments.page.badDate");
+    const reason = form.required("reason", 2_000);
+    if (!form.ok) return commitmentPage(c, { revise: form.state(), status: 400 });
+    const result = await attempt(() =>
+      reviseCommitment(deps, v.actor, { id, text, ownerAgencyId: ownerAgency, dueOn, reason }),
     );
+    if (!result.ok) {
+      if (result.error.def.status === 404) throw result.error;
+      return commitmentPage(c, {
+        revise: revisionErrorState(v, result.error, form.values),
+        status: result.error.def.status,
+      });
+    }
+    return commitmentPage(c, { notice: v.t("commitments.page.revised") });
   });
 
   const trackingPage = async (c: Ctx, outcome: { notice?: string; error?: AppError | null } = {}) => {

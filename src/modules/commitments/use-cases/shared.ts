@@ -2,7 +2,7 @@ import type { Queryable } from "../../../platform/db/database.ts";
 import { fail } from "../../../platform/http/errors.ts";
 import { caseForLink, caseNumbers, caseRefs } from "../../cases/index.ts";
 import { orgLabels, type Actor } from "../../directory/index.ts";
-import { petitionTitles } from "../../petitions/index.ts";
+import { canOnPetition, petitionAccess, petitionTitles } from "../../petitions/index.ts";
 import type { Labels } from "../presenter.ts";
 import * as repo from "../repository.ts";
 import type { CommitmentRow } from "../repository.ts";
@@ -35,6 +35,22 @@ export async function loadCommitment(db: Queryable, id: string, forUpdate = fals
   const c = await repo.findCommitment(db, id, forUpdate);
   if (!c) throw fail.notFound();
   return c;
+}
+
+/**
+ * Whether the actor answers for every source of a commitment, as recording one requires: the case's
+ * organisers (PDIS, admins, its lead and co-organising agencies' POs) for its case, and whoever may
+ * post the petition's updates (PDIS, admins, its lead and co-organising agencies' POs) for its petition.
+ */
+export async function answersForSources(db: Queryable, actor: Actor, c: CommitmentRow): Promise<boolean> {
+  if (!actor.personId && !actor.isAdmin) return false;
+  if (actor.isAdmin) return true;
+  if (c.caseId && !(await organisesCaseOf(db, actor, c))) return false;
+  if (c.petitionId) {
+    const p = await petitionAccess(db, c.petitionId);
+    if (!p || !canOnPetition(actor, { do: "update", petition: p.access })) return false;
+  }
+  return true;
 }
 
 /** Whether the actor organises the case a commitment comes from. */

@@ -46,7 +46,7 @@ export async function sweepOverdueCommitments(
             actorId: null,
             kind: "commitment.overdue",
             urgent: true,
-            mergeKey: `commitment-overdue:${c.id}`,
+            mergeKey: `commitment-overdue:${c.id}:${c.dueOn}`,
             title: {
               "zh-TW": `承諾事項已逾期（${c.dueOn} 到期）：${c.text.slice(0, 80)}`,
               en: `A commitment is overdue (due ${c.dueOn}): ${c.text.slice(0, 80)}`,
