@@ -5,14 +5,15 @@ import { caseError } from "../errors.ts";
 import { handbookTiming } from "../policy.ts";
 import * as repo from "../repository.ts";
 import type { CasesDeps } from "./deps.ts";
-import { getHandbook } from "./get-handbook.ts";
+import { collaborativeMeeting, getHandbook } from "./get-handbook.ts";
 import { loadForOrganiser, parseCaseNumber } from "./shared.ts";
 
 /**
  * Publishes the issue handbook (organisers): records the time, makes the handbook page the artefact of
- * the `handbook-published` stage, and moves a case at its prep meeting on to that stage. Publishing
- * outside the 2–3 days before the collaborative meeting's date is allowed — meetings move — and
- * answered with a warning in `timing`. It needs a challenge statement; it is done once.
+ * the `handbook-published` stage and moves a case at its prep meeting on to that stage. Publishing
+ * outside the 2–3 days before the collaborative meeting's date (the linked meeting's own date, or else
+ * the stage's due date) is allowed — meetings move — and answered with a warning in `timing`. It needs
+ * a challenge statement; it is done once.
  */
 export async function publishHandbook(deps: CasesDeps, actor: Actor, rawNumber: string) {
   const number = parseCaseNumber(rawNumber);
@@ -23,8 +24,8 @@ export async function publishHandbook(deps: CasesDeps, actor: Actor, rawNumber: 
       throw caseError("handbook_published", { at: taipeiDate(c.handbookPublishedAt) });
     if (!(await repo.listChallengeVersions(tx, c.id)).length)
       throw caseError("handbook_needs_challenge", {}, "challenge");
-    const stages = await repo.listStages(tx, c.id);
-    const meetingOn = stages.find((s) => s.stage === "collaborative-meeting")?.dueOn ?? null;
+    const collaborative = await collaborativeMeeting(deps, tx, c.id);
+    const meetingOn = collaborative.meeting?.date ?? collaborative.stage?.dueOn ?? null;
     const url = `${deps.publicUrl}/cases/${c.number}/handbook`;
     const moves = c.stage === "prep-meeting";
     if (moves) await repo.updateStage(tx, c.id, "prep-meeting", { completedAt: now });
