@@ -25,7 +25,7 @@ import { earlyWarningRoutes } from "./modules/early-warnings/index.ts";
 import { petitionRoutes } from "./modules/petitions/index.ts";
 import { archiveRoutes, reviewRoutes, transcriptRoutes } from "./modules/transcripts/index.ts";
 import { searchRoutes } from "./modules/search/index.ts";
-import { meetingRef, meetingRoutes } from "./modules/meetings/index.ts";
+import { meetingPlace, meetingRef, meetingRoutes } from "./modules/meetings/index.ts";
 import { caseRoutes, casesOfPetition } from "./modules/cases/index.ts";
 import { goalRoutes } from "./modules/goals/index.ts";
 import { commitmentRoutes, commitmentsOfCase, commitmentsOfPetition } from "./modules/commitments/index.ts";
@@ -227,6 +227,7 @@ export function buildApp(deps: AppDeps) {
       clock,
       publicUrl: config.publicUrl,
       commitmentsOf: (id) => commitmentsOfCase(db, id),
+      meetingOf: meetingPlace,
     }),
   );
   api.route("/", goalRoutes({ db, clock, publicUrl: config.publicUrl }));

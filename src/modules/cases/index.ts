@@ -28,7 +28,7 @@ export {
   influenceLevels,
 } from "./tables.ts";
 export type { CaseStage, CaseRoleKind, SeatCategory, LivestreamConsent } from "./tables.ts";
-export type { CasesDeps, CaseCommitments } from "./use-cases/deps.ts";
+export type { CasesDeps, CaseCommitments, CaseMeeting } from "./use-cases/deps.ts";
 export { SEAT_CAPS, LEAD_COOLDOWN_DAYS } from "./use-cases/deps.ts";
 export { caseErrors } from "./errors.ts";
 export { openCase, type OpenCaseInput } from "./use-cases/open-case.ts";

@@ -13,7 +13,7 @@ import type {
   StakeholderRow,
 } from "./repository.ts";
 import { caseStages } from "./tables.ts";
-import { SEAT_CAPS } from "./use-cases/deps.ts";
+import { SEAT_CAPS, type CaseMeeting } from "./use-cases/deps.ts";
 
 type OrgLabel = { id: string; slug: string; name: LocaleText };
 type PersonLabel = { id: string; name: string; nameEn: string | null };
@@ -308,6 +308,8 @@ export function presentHandbook(
   parts: ResearchParts & {
     roles: RoleRow[];
     meetingStage: StageRow | undefined;
+    /** The meeting linked to the collaborative-meeting stage, when the meetings module provides it. */
+    meeting: CaseMeeting | null;
     livestream: LivestreamLevel;
     labels: Labels;
   },
@@ -339,9 +341,18 @@ export function presentHandbook(
     interviews: parts.interviews.filter((i) => i.consentToPublish).map(publicInterview),
     mindMap: mindMapTree(parts.mindMap),
     meeting: {
+      // The meeting's own date when there is one; the stage's due date otherwise.
+      date: parts.meeting?.date ?? parts.meetingStage?.dueOn ?? null,
       dueOn: parts.meetingStage?.dueOn ?? null,
       meeting: parts.meetingStage?.meetingId
-        ? { id: parts.meetingStage.meetingId, url: `/meetings/${parts.meetingStage.meetingId}` }
+        ? {
+            id: parts.meetingStage.meetingId,
+            url: `/meetings/${parts.meetingStage.meetingId}`,
+            title: parts.meeting?.title ?? null,
+            date: parts.meeting?.date ?? null,
+            startTime: parts.meeting?.startTime ?? null,
+            location: parts.meeting?.location ?? null,
+          }
         : null,
       livestream: parts.livestream,
     },

@@ -376,8 +376,19 @@ export const HandbookSchema = z
     interviews: z.array(PublicInterviewSchema),
     mindMap: z.array(MindMapNodeSchema),
     meeting: z.object({
+      /** The collaborative meeting's own date when a meeting is linked; the stage's due date otherwise. */
+      date: z.string().nullable(),
       dueOn: z.string().nullable(),
-      meeting: z.object({ id: z.string(), url: z.string() }).nullable(),
+      meeting: z
+        .object({
+          id: z.string(),
+          url: z.string(),
+          title: z.string().nullable(),
+          date: z.string().nullable(),
+          startTime: z.string().nullable(),
+          location: z.string().nullable(),
+        })
+        .nullable(),
       livestream: z.enum(livestreamConsents),
     }),
   })

@@ -55,3 +55,12 @@ export async function meetingRef(db: Queryable, id: string) {
   const m = await findMeeting(db, id);
   return m ? { id: m.id, kind: m.kind, title: m.title, date: m.date, caseId: m.caseId } : null;
 }
+
+/**
+ * A meeting's date, start time and place, as a case's issue handbook shows them; null when there is
+ * none. Reads through the handle it is given (safe inside the caller's transaction).
+ */
+export async function meetingPlace(db: Queryable, id: string) {
+  const m = await findMeeting(db, id);
+  return m ? { id: m.id, title: m.title, date: m.date, startTime: m.startTime, location: m.location } : null;
+}

@@ -24,6 +24,7 @@ import { CsrfField, renderPage } from "../layout.tsx";
 import { Time, type Ctx, type View } from "../view.tsx";
 import { renderAtom } from "../../platform/http/atom.ts";
 import { commitmentsOfCase } from "../../modules/commitments/index.ts";
+import { meetingPlace } from "../../modules/meetings/index.ts";
 import { CaseCommitmentsSection } from "../commitments/commitment-parts.tsx";
 import { handbookPages } from "./handbook-page.tsx";
 import { managePages } from "./manage-page.tsx";
@@ -496,6 +497,7 @@ export function casePages(app: Hono<AppEnv>, kit: PageKit) {
     clock: kit.deps.clock,
     publicUrl: kit.deps.config.publicUrl,
     commitmentsOf: (id) => commitmentsOfCase(kit.deps.database.db, id),
+    meetingOf: meetingPlace,
   };
   handbookPages(app, kit, deps);
   managePages(app, kit, deps);

@@ -101,7 +101,7 @@ function HandbookView(props: {
         <h2 id="handbook-meeting-title">{t("cases.handbook.meetingTitle")}</h2>
         <ul>
           <li>
-            {t("cases.handbook.meetingDate")}：{h.meeting.dueOn ?? t("cases.handbook.noDate")}
+            {t("cases.handbook.meetingDate")}：{h.meeting.date ?? t("cases.handbook.noDate")}
             {h.meeting.meeting ? (
               <>
                 {" "}
@@ -109,6 +109,18 @@ function HandbookView(props: {
               </>
             ) : null}
           </li>
+          {h.meeting.meeting?.startTime ? (
+            <li>
+              {t("cases.handbook.meetingTime")}：
+              {t("cases.handbook.meetingTimeValue", { time: h.meeting.meeting.startTime })}
+            </li>
+          ) : null}
+          {h.meeting.meeting?.date ? (
+            <li>
+              {t("cases.handbook.meetingLocation")}：
+              {h.meeting.meeting.location ?? t("cases.handbook.noLocation")}
+            </li>
+          ) : null}
           <li>
             {t("cases.handbook.organisers")}：
             {[agency(h.leadAgency), ...h.coOrganisers.map(agency)]

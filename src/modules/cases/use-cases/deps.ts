@@ -1,4 +1,4 @@
-import type { Db } from "../../../platform/db/database.ts";
+import type { Db, Queryable } from "../../../platform/db/database.ts";
 import type { Clock } from "../../../platform/clock/index.ts";
 
 /** What the case use cases need. */
@@ -11,6 +11,21 @@ export interface CasesDeps {
    * the app from the commitments module, which depends on this one): shown on the case.
    */
   commitmentsOf?: (caseId: string) => Promise<CaseCommitments>;
+  /**
+   * A meeting's date, start time and place (composed by the app from the meetings module, which
+   * depends on this one); null when there is none. Reads through the handle it is given, so it is safe
+   * inside a transaction. Without it the handbook shows the collaborative-meeting stage's due date.
+   */
+  meetingOf?: (db: Queryable, meetingId: string) => Promise<CaseMeeting | null>;
+}
+
+/** A meeting as the issue handbook shows it. */
+export interface CaseMeeting {
+  id: string;
+  title: string;
+  date: string;
+  startTime: string;
+  location: string | null;
 }
 
 /** A case's commitments as the case shows them (the commitments module's public summaries). */

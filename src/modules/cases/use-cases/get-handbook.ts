@@ -11,11 +11,30 @@ import { labelsFor } from "./get-case.ts";
 import { researchParts } from "./get-research.ts";
 import { loadCase, parseCaseNumber } from "./shared.ts";
 
+/**
+ * The collaborative meeting of a case as the handbook shows it: the stage (its due date) and, when a
+ * meeting is linked to it and the meetings module is composed in, that meeting's date, time and place.
+ */
+export async function collaborativeMeeting(
+  deps: Pick<CasesDeps, "meetingOf">,
+  db: Queryable,
+  caseId: string,
+) {
+  const stage = (await repo.listStages(db, caseId)).find((s) => s.stage === "collaborative-meeting");
+  const meeting = stage?.meetingId && deps.meetingOf ? await deps.meetingOf(db, stage.meetingId) : null;
+  return { stage, meeting };
+}
+
 /** Composes the handbook of a loaded case from its research, roles and collaborative meeting. */
-export async function composeHandbook(db: Queryable, c: CaseRow, roles: RoleRow[]) {
-  const [parts, stages, seats] = await Promise.all([
+export async function composeHandbook(
+  deps: Pick<CasesDeps, "meetingOf">,
+  db: Queryable,
+  c: CaseRow,
+  roles: RoleRow[],
+) {
+  const [parts, collaborative, seats] = await Promise.all([
     researchParts(db as CasesDeps["db"], c.id),
-    repo.listStages(db, c.id),
+    collaborativeMeeting(deps, db, c.id),
     repo.listSeats(db, c.id),
   ]);
   const labels = await labelsFor(
@@ -26,7 +45,8 @@ export async function composeHandbook(db: Queryable, c: CaseRow, roles: RoleRow[
   return presentHandbook(c, {
     ...parts,
     roles,
-    meetingStage: stages.find((s) => s.stage === "collaborative-meeting"),
+    meetingStage: collaborative.stage,
+    meeting: collaborative.meeting,
     livestream: effectiveLivestream(
       c.livestreamRequested,
       seats.filter((s) => s.state === "confirmed").map((s) => s.livestreamConsent),
@@ -45,6 +65,6 @@ export async function getHandbook(deps: CasesDeps, actor: Actor, rawNumber: stri
   if (!mayReadHandbook(actor, roles, c.handbookPublishedAt)) throw fail.notFound();
   // The preview of an unpublished handbook is restricted: its reads are on the record.
   if (!c.handbookPublishedAt) await recordRead(deps.db, actor, "case-handbook-preview", c.id);
-  const handbook = await composeHandbook(deps.db, c, roles);
+  const handbook = await composeHandbook(deps, deps.db, c, roles);
   return { ...handbook, can: { organise: c.stage !== "released" && isCaseOrganiser(actor, roles) } };
 }
