@@ -7,9 +7,10 @@ import { seedDirectory } from "./modules/directory/index.ts";
 import { seedDemoTranscripts } from "./modules/transcripts/index.ts";
 import { seedDemoCivic } from "./demo-civic.ts";
 import { ensureSpeechSearch } from "./modules/transcripts/index.ts";
+import { ensureCaseSearch } from "./modules/cases/index.ts";
 import { helpRequestSweep } from "./modules/help-requests/index.ts";
 import { earlyWarningSweep } from "./modules/early-warnings/index.ts";
-import { petitionSweep } from "./modules/petitions/index.ts";
+import { ensurePetitionSearch, petitionSweep } from "./modules/petitions/index.ts";
 import { transcriptPublishSweep } from "./modules/transcripts/index.ts";
 import { meetingBallotSweep } from "./modules/meetings/index.ts";
 import { commitmentOverdueSweep } from "./modules/commitments/index.ts";
@@ -54,6 +55,8 @@ export async function openRuntime(
       await migrateDatabase(database);
       await ensureBaselineCalendar(database.db, clock.now());
       await ensureSpeechSearch(database.db);
+      await ensurePetitionSearch(database.db);
+      await ensureCaseSearch(database.db);
     }
     if (options.seed ?? true) {
       const seeded = await seedDirectory({ db: database.db, clock }, { demo: config.seedDemo });

@@ -2,8 +2,13 @@ import { sql } from "drizzle-orm";
 import type { Database, Queryable } from "./platform/db/database.ts";
 import { databaseSearchProvider, type SearchDeps } from "./modules/search/index.ts";
 import { speakerIdBySlug, speechSearchSource } from "./modules/transcripts/index.ts";
+import { petitionSearchSource, responseSearchSource } from "./modules/petitions/index.ts";
+import { caseSearchSource } from "./modules/cases/index.ts";
 
-/** Search over the public record: the product's database provider with every module's source. */
+/**
+ * Search over the public record: the product's database provider with every module's source —
+ * speeches, petitions, published responses and cases, merged in one ranked order (docs/adr/0003).
+ */
 export function searchDepsFor(database: Pick<Database, "db" | "engine">): SearchDeps {
   const { db } = database;
   // On a server, search runs in a transaction with a larger work_mem (exact bitmaps for frequent
@@ -17,7 +22,11 @@ export function searchDepsFor(database: Pick<Database, "db" | "engine">): Search
         }
       : undefined;
   return {
-    provider: databaseSearchProvider(db, [speechSearchSource], setup),
+    provider: databaseSearchProvider(
+      db,
+      [speechSearchSource, petitionSearchSource, responseSearchSource, caseSearchSource],
+      setup,
+    ),
     speakerIdBySlug: (slug) => speakerIdBySlug(db, slug),
   };
 }

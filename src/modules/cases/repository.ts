@@ -18,6 +18,7 @@ import {
   type CaseStage,
   type SeatCategory,
 } from "./tables.ts";
+import { caseSearchText } from "./search-source.ts";
 
 /** A row of cases. */
 export type CaseRow = typeof cases.$inferSelect;
@@ -48,7 +49,10 @@ export async function nextCaseNumber(db: Queryable): Promise<number> {
 
 /** Inserts a case with its ten stage rows (the first one started). */
 export async function insertCase(db: Queryable, v: typeof cases.$inferInsert): Promise<CaseRow> {
-  const [row] = await db.insert(cases).values(v).returning();
+  const [row] = await db
+    .insert(cases)
+    .values({ ...v, searchText: caseSearchText(v) })
+    .returning();
   await db.insert(caseStageRows).values(
     caseStages.map((stage) => ({
       caseId: row!.id,
@@ -75,9 +79,16 @@ export async function casesOfCandidates(db: Queryable, candidateIds: string[]) {
     .where(inArray(cases.candidateId, candidateIds));
 }
 
-/** Updates a case. */
+/** Updates a case; a new title or summary renews its search text in the same transaction. */
 export async function updateCase(db: Queryable, id: string, v: Partial<typeof cases.$inferInsert>) {
   const [row] = await db.update(cases).set(v).where(eq(cases.id, id)).returning();
+  if (("title" in v || "summary" in v) && row) {
+    const searchText = caseSearchText(row);
+    if (searchText !== row.searchText) {
+      const [renewed] = await db.update(cases).set({ searchText }).where(eq(cases.id, id)).returning();
+      return renewed!;
+    }
+  }
   return row!;
 }
 

@@ -105,6 +105,8 @@ export const cases = pgTable(
     createdBy: uuid("created_by").references(() => people.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    /** The folded title and summary (public fields only) for search, kept by the repository's writes. */
+    searchText: text("search_text").notNull().default(""),
   },
   (t) => [
     uniqueIndex("cases_number_key").on(t.number),

@@ -16,6 +16,7 @@ import {
   type PetitionKind,
   type PetitionState,
 } from "./tables.ts";
+import { petitionSearchText, responseSearchText } from "./search-source.ts";
 
 /** A row of petitions. */
 export type PetitionRow = typeof petitions.$inferSelect;
@@ -28,9 +29,12 @@ export type AgencyRow = typeof petitionAgencies.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Inserts a petition. */
+/** Inserts a petition (with its search text). */
 export async function insertPetition(db: Queryable, v: typeof petitions.$inferInsert): Promise<PetitionRow> {
-  const [row] = await db.insert(petitions).values(v).returning();
+  const [row] = await db
+    .insert(petitions)
+    .values({ ...v, searchText: petitionSearchText(v) })
+    .returning();
   return row!;
 }
 
@@ -65,9 +69,20 @@ export async function findByExternalIds(db: Queryable, ids: string[]): Promise<P
   return db.select().from(petitions).where(inArray(petitions.externalId, ids)).for("update");
 }
 
-/** Updates a petition. */
+/** Updates a petition; a new title or body renews its search text in the same transaction. */
 export async function updatePetition(db: Queryable, id: string, v: Partial<typeof petitions.$inferInsert>) {
   const [row] = await db.update(petitions).set(v).where(eq(petitions.id, id)).returning();
+  if (("title" in v || "body" in v) && row) {
+    const searchText = petitionSearchText(row);
+    if (searchText !== row.searchText) {
+      const [renewed] = await db
+        .update(petitions)
+        .set({ searchText })
+        .where(eq(petitions.id, id))
+        .returning();
+      return renewed!;
+    }
+  }
   return row!;
 }
 
@@ -263,8 +278,9 @@ export async function allPublishedResponses(db: Queryable): Promise<ResponseRow[
   return db.select().from(petitionResponses).where(isNotNull(petitionResponses.publishedAt));
 }
 
-/** Writes the response. */
-export async function upsertResponse(db: Queryable, v: typeof petitionResponses.$inferInsert) {
+/** Writes the response (with its search text; only a published one is ever searched). */
+export async function upsertResponse(db: Queryable, input: typeof petitionResponses.$inferInsert) {
+  const v = { ...input, searchText: responseSearchText(input) };
   const { petitionId, createdAt, ...rest } = v;
   void createdAt;
   const [row] = await db

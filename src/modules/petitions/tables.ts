@@ -98,6 +98,8 @@ export const petitions = pgTable(
     createdBy: uuid("created_by").references(() => people.id, { onDelete: "set null" }),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
+    /** The folded title and body for search (`searchDocument`), kept by the repository's writes. */
+    searchText: text("search_text").notNull().default(""),
   },
   (t) => [
     uniqueIndex("petitions_external_id_key").on(t.externalId),
@@ -231,6 +233,8 @@ export const petitionResponses = pgTable("petition_responses", {
   createdAt: at("created_at").notNull(),
   updatedAt: at("updated_at").notNull(),
   updatedBy: uuid("updated_by").references(() => people.id, { onDelete: "set null" }),
+  /** The folded analysis, suggestion and plan for search, kept by the repository's writes. */
+  searchText: text("search_text").notNull().default(""),
 });
 
 /** Follow-up updates after the response (public). */

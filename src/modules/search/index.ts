@@ -39,4 +39,5 @@ export {
   type SearchInput,
   type SearchOutcome,
 } from "./use-cases/search.ts";
+export { foldedTextMatches, rankFolded, speechOnlyFilters, NO_ANSWER } from "./folded-source.ts";
 export { searchRoutes } from "./routes.ts";

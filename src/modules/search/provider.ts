@@ -11,6 +11,8 @@ export interface SearchFilters {
   /** A transcript kind (monthly, collaborative, …). */
   kind?: string;
   language?: string;
+  /** One source's type (speech, petition, response, case): the provider asks only that source. */
+  type?: string;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface SearchResult {
   speaker: { name: string; slug: string } | null;
   date: string | null;
   transcript: { slug: string; title: string } | null;
+  /** A civic record's public state when it is worth marking (a withdrawn petition). */
+  state?: string | null;
 }
 
 /** A question to a source: the parsed query, filters, where to start and how many. */
@@ -64,7 +68,7 @@ export interface SourceAnswer {
 }
 
 /**
- * A kind of searchable record (transcript speeches now; matters, petitions and responses later). A
+ * A kind of searchable record (transcript speeches, petitions, published responses, cases). A
  * source owns its SQL; only public records may ever be returned.
  */
 export interface SearchSource {
@@ -127,7 +131,8 @@ export function databaseSearchProvider(
 ): SearchProvider {
   const run = async (q: Queryable, req: SearchRequest): Promise<SearchPage> => {
     const answers = [];
-    for (const source of sources)
+    const asked = req.filters.type ? sources.filter((s) => s.type === req.filters.type) : sources;
+    for (const source of asked)
       answers.push(
         await source.search(q, {
           query: req.query,

@@ -10,6 +10,9 @@ const day = z
     "must be a real date",
   );
 
+/** The kinds of record search covers. */
+export const SEARCH_TYPES = ["speech", "petition", "response", "case"] as const;
+
 /** `GET /search` query parameters. */
 export const SearchQuery = z.object({
   q: z.string().min(1).max(500).openapi({ example: "開放政府" }),
@@ -20,6 +23,14 @@ export const SearchQuery = z.object({
     .enum(["monthly", "quarterly", "collaborative", "prep", "working", "interview", "speech", "other"])
     .optional(),
   language: z.enum(["zh-TW", "en"]).optional(),
+  type: z
+    .enum(SEARCH_TYPES)
+    .optional()
+    .openapi({
+      description:
+        "Only one kind of record: speeches, petitions, published responses or cases (all by default). " +
+        "`speaker`, `kind` and `language` apply to speeches only; with one of them, only speeches match.",
+    }),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
   cursor: z.string().max(500).optional().openapi({ description: "`next` of the previous page" }),
 });
@@ -27,13 +38,19 @@ export const SearchQuery = z.object({
 /** One result. */
 export const SearchResultSchema = z
   .object({
-    type: z.string().openapi({ example: "speech" }),
+    type: z.enum(SEARCH_TYPES).openapi({ example: "speech" }),
     url: z.string(),
     title: z.string(),
     snippet: z.string(),
     speaker: z.object({ name: z.string(), slug: z.string() }).nullable(),
     date: z.string().nullable(),
     transcript: z.object({ slug: z.string(), title: z.string() }).nullable(),
+    state: z
+      .string()
+      .nullable()
+      .openapi({
+        description: "A petition's state when it is withdrawn (its record stays public); else null",
+      }),
   })
   .openapi("SearchResult");
 
@@ -46,3 +63,6 @@ export const SearchResponse = z
     next: z.string().nullable().openapi({ description: "Cursor of the next page, or null" }),
   })
   .openapi("SearchResults");
+
+/** One kind of searchable record. */
+export type SearchType = (typeof SEARCH_TYPES)[number];

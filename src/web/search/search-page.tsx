@@ -1,5 +1,6 @@
 // The search page (/search) and the Atom feed of a search (/search/feed.atom): the same use case as
-// GET /api/v1/search, over published transcripts only.
+// GET /api/v1/search, over the public record: published transcripts, petitions, published responses
+// and cases.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../modules/directory/index.ts";
 import {
@@ -11,7 +12,7 @@ import {
 import { transcriptKinds } from "../../modules/transcripts/index.ts";
 import { AppError, fail } from "../../platform/http/errors.ts";
 import { renderAtom } from "../../platform/http/atom.ts";
-import { SearchQuery } from "../../modules/search/schema.ts";
+import { SEARCH_TYPES, SearchQuery } from "../../modules/search/schema.ts";
 import { searchDepsFor } from "../../search-deps.ts";
 import { Alert } from "../components.tsx";
 import type { PageKit } from "../deps.ts";
@@ -19,7 +20,7 @@ import { renderPage } from "../layout.tsx";
 import type { View } from "../view.tsx";
 
 const enc = encodeURIComponent;
-const FIELDS = ["q", "speaker", "from", "to", "kind", "language"] as const;
+const FIELDS = ["q", "type", "speaker", "from", "to", "kind", "language"] as const;
 type Params = Partial<Record<(typeof FIELDS)[number] | "cursor", string>>;
 
 /** Reads the query string: the same schema as the API, so the page and the API agree on every rule. */
@@ -69,6 +70,17 @@ function SearchForm(props: { v: View; params: Params; invalidField: string | nul
       </div>
       <fieldset class="search-filters">
         <legend>{t("search.form.filters")}</legend>
+        <div class="field">
+          <label for="search-type">{t("search.form.type")}</label>
+          <select id="search-type" name="type" {...invalid("type")}>
+            <option value="">{t("search.form.anyType")}</option>
+            {SEARCH_TYPES.map((k) => (
+              <option value={k} selected={params.type === k}>
+                {t(`search.type.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <label for="search-speaker">{t("search.form.speaker")}</label>
           <input
@@ -134,6 +146,35 @@ function feedHref(params: Params): string {
   return `/search/feed.atom?${q}`;
 }
 
+/** A petition, a published response or a case: labelled by its type, linked to its page. */
+function CivicResult(props: { v: View; x: SearchResult }) {
+  const { v, x } = props;
+  const t = v.t;
+  return (
+    <li class={`search-result search-result-${x.type}`}>
+      <h3>
+        <a href={x.url}>{x.title}</a>
+      </h3>
+      <p class="meta">
+        <span class="tag">{t(`search.type.${x.type}`)}</span>
+        {x.state === "withdrawn" ? (
+          <>
+            {" "}
+            <span class="tag">{t("search.withdrawn")}</span>
+          </>
+        ) : null}
+        {x.date ? (
+          <>
+            {" · "}
+            <time datetime={x.date}>{x.date}</time>
+          </>
+        ) : null}
+      </p>
+      <Segments r={x} />
+    </li>
+  );
+}
+
 function Results(props: { v: View; params: Params; r: SearchOutcome }) {
   const { v, r, params } = props;
   const t = v.t;
@@ -150,6 +191,7 @@ function Results(props: { v: View; params: Params; r: SearchOutcome }) {
       </p>
       <ol class="search-results">
         {r.results.map((x) => {
+          if (x.type !== "speech" || !x.transcript) return <CivicResult v={v} x={x} />;
           const [, speechId] = x.id.split("/");
           return (
             <li>
@@ -217,7 +259,12 @@ export function searchPages(app: Hono<AppEnv>, kit: PageKit) {
         const at = x.date ? new Date(`${x.date}T00:00:00+08:00`) : new Date(0);
         return {
           id: `${publicUrl}${x.url}`,
-          title: x.speaker ? `${x.speaker.name} — ${x.title}` : x.title,
+          title:
+            x.type !== "speech"
+              ? `${t(`search.type.${x.type}`)} — ${x.title}`
+              : x.speaker
+                ? `${x.speaker.name} — ${x.title}`
+                : x.title,
           link: `${publicUrl}${x.url}`,
           updated: at,
           published: at,

@@ -16,6 +16,7 @@ export interface SearchInput {
   to?: string;
   kind?: string;
   language?: string;
+  type?: string;
   limit?: number;
   cursor?: string;
 }
@@ -81,6 +82,7 @@ export async function search(deps: SearchDeps, input: SearchInput): Promise<Sear
   if (input.to) filters.to = input.to;
   if (input.kind) filters.kind = input.kind;
   if (input.language) filters.language = input.language;
+  if (input.type) filters.type = input.type;
   const page = await deps.provider.search({ query, filters, after, limit });
   return { ...page, terms: query.terms, nextCursor: page.next ? encodeCursor(page.next) : null };
 }
