@@ -45,12 +45,9 @@ export const SearchResultSchema = z
     speaker: z.object({ name: z.string(), slug: z.string() }).nullable(),
     date: z.string().nullable(),
     transcript: z.object({ slug: z.string(), title: z.string() }).nullable(),
-    state: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "A petition's state when it is withdrawn (its record stays public); else null",
-      }),
+    state: z.string().nullable().openapi({
+      description: "A petition's state when it is withdrawn (its record stays public); else null",
+    }),
   })
   .openapi("SearchResult");
 
