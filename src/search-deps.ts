@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Database, Queryable } from "./platform/db/database.ts";
-import { databaseSearchProvider, type SearchDeps } from "./modules/search/index.ts";
+import { databaseSearchProvider, foldedUnionSource, type SearchDeps } from "./modules/search/index.ts";
 import { speakerIdBySlug, speechSearchSource } from "./modules/transcripts/index.ts";
-import { petitionSearchSource, responseSearchSource } from "./modules/petitions/index.ts";
-import { caseSearchSource } from "./modules/cases/index.ts";
+import { petitionSearchPart, responseSearchPart } from "./modules/petitions/index.ts";
+import { caseSearchPart } from "./modules/cases/index.ts";
 
 /**
  * Search over the public record: the product's database provider with every module's source —
- * speeches, petitions, published responses and cases, merged in one ranked order (docs/adr/0003).
+ * speeches, and petitions, published responses and cases, merged in one ranked order (docs/adr/0003).
  */
 export function searchDepsFor(database: Pick<Database, "db" | "engine">): SearchDeps {
   const { db } = database;
@@ -24,7 +24,12 @@ export function searchDepsFor(database: Pick<Database, "db" | "engine">): Search
   return {
     provider: databaseSearchProvider(
       db,
-      [speechSearchSource, petitionSearchSource, responseSearchSource, caseSearchSource],
+      [
+        speechSearchSource,
+        // Petitions, published responses and cases in one statement (a round trip each would cost
+        // more than their scans on the embedded engine).
+        foldedUnionSource("civic", [petitionSearchPart, responseSearchPart, caseSearchPart]),
+      ],
       setup,
     ),
     speakerIdBySlug: (slug) => speakerIdBySlug(db, slug),

@@ -84,4 +84,4 @@ export const linkStageMeeting = (db: Queryable, caseId: string, stage: CaseStage
 export const caseNumbers = (db: Queryable, ids: string[]) => repo.caseNumbers(db, ids);
 /** Cases by id as other modules show them: number, title, stage and lead agency id, by number. */
 export const caseRefs = (db: Queryable, ids: string[]) => repo.caseRefs(db, ids);
-export { caseSearchSource, ensureCaseSearch } from "./search-source.ts";
+export { caseSearchPart, ensureCaseSearch } from "./search-source.ts";

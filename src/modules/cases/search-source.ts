@@ -1,16 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/database.ts";
-import {
-  foldedTextMatches,
-  highlight,
-  NO_ANSWER,
-  rankFolded,
-  searchDocument,
-  speechOnlyFilters,
-  type SearchSource,
-  type SourceAnswer,
-  type SourceQuery,
-} from "../search/index.ts";
+import { foldedTextMatches, highlight, searchDocument, type FoldedPart } from "../search/index.ts";
 
 /** Characters of a snippet around the first match. */
 const SNIPPET = 120;
@@ -26,41 +16,34 @@ export const caseSearchText = (c: { title: string; summary?: string | null }): s
  * Collaborative meeting cases (every case is on the public index): title and summary, dated by their
  * selection. The table is small: the stored folded text is scanned with `LIKE` (docs/adr/0003).
  */
-export const caseSearchSource: SearchSource = {
+export const caseSearchPart: FoldedPart = {
   type: "case",
-  async search(db: Queryable, q: SourceQuery): Promise<SourceAnswer> {
-    if (speechOnlyFilters(q)) return NO_ANSWER;
+  select(q) {
     const day = sql`(c.selected_at at time zone 'Asia/Taipei')::date`;
     const conds: SQL[] = [foldedTextMatches(sql`c.search_text`, q)];
     if (q.filters.from) conds.push(sql`${day} >= ${q.filters.from}::date`);
     if (q.filters.to) conds.push(sql`${day} <= ${q.filters.to}::date`);
-    const rows = await db.execute<{
-      id: string;
-      number: number;
-      date: string;
-      search_text: string;
-      title: string;
-      summary: string;
-    }>(sql`
-      select c.id, c.number, to_char(c.selected_at at time zone 'Asia/Taipei', 'YYYY-MM-DD') as date,
-        c.search_text, c.title, c.summary
+    return sql`
+      select c.id::text as id, to_char(c.selected_at at time zone 'Asia/Taipei', 'YYYY-MM-DD') as date,
+        c.search_text, json_build_object('number', c.number, 'title', c.title, 'summary', c.summary) as data
       from cases c where ${sql.join(conds, sql` and `)}
-      order by c.selected_at desc, c.id limit ${q.cap + 1}`);
-    return rankFolded(this.type, rows.rows, q, (r) => {
-      const h = highlight(r.summary || r.title, q.query.terms, { maxLength: SNIPPET });
-      return {
-        type: "case",
-        id: r.id,
-        url: `/cases/${r.number}`,
-        title: r.title,
-        snippet: h.before + h.match + h.after,
-        segments: h.segments,
-        speaker: null,
-        date: r.date,
-        transcript: null,
-        state: null,
-      };
-    });
+      order by c.selected_at desc, c.id limit ${q.cap + 1}`;
+  },
+  present(r, q) {
+    const d = r.data as { number: number; title: string; summary: string };
+    const h = highlight(d.summary || d.title, q.query.terms, { maxLength: SNIPPET });
+    return {
+      type: "case",
+      id: r.id,
+      url: `/cases/${d.number}`,
+      title: d.title,
+      snippet: h.before + h.match + h.after,
+      segments: h.segments,
+      speaker: null,
+      date: r.date,
+      transcript: null,
+      state: null,
+    };
   },
 };
 

@@ -43,7 +43,7 @@ export { exportResponses, responsesCsv } from "./use-cases/export-responses.ts";
 export { getPetitionSettings, setPetitionSettings } from "./use-cases/petition-settings.ts";
 export { sweepPetitionClocks } from "./use-cases/sweep-petition-clocks.ts";
 export { petitionRoutes } from "./routes.ts";
-export { petitionSearchSource, responseSearchSource, ensurePetitionSearch } from "./search-source.ts";
+export { petitionSearchPart, responseSearchPart, ensurePetitionSearch } from "./search-source.ts";
 
 /** What another module shows of a petition it links to (a vote candidate, a case). Petitions are public. */
 export interface PetitionSummary {

@@ -3,13 +3,9 @@ import type { Queryable } from "../../platform/db/database.ts";
 import {
   foldedTextMatches,
   highlight,
-  NO_ANSWER,
-  rankFolded,
   searchDocument,
-  speechOnlyFilters,
+  type FoldedPart,
   type SearchResult,
-  type SearchSource,
-  type SourceAnswer,
   type SourceQuery,
 } from "../search/index.ts";
 
@@ -42,57 +38,52 @@ function dateConds(column: SQL, q: SourceQuery): SQL[] {
  * petition keeps its public record, so it stays findable, marked by its state. The table is small:
  * the stored folded text is scanned with `LIKE` (docs/adr/0003, addendum).
  */
-export const petitionSearchSource: SearchSource = {
+export const petitionSearchPart: FoldedPart = {
   type: "petition",
-  async search(db: Queryable, q: SourceQuery): Promise<SourceAnswer> {
-    if (speechOnlyFilters(q)) return NO_ANSWER;
+  select(q) {
     const conds = [foldedTextMatches(sql`p.search_text`, q), ...dateConds(sql`p.created_at`, q)];
-    const rows = await db.execute<{
-      id: string;
-      date: string;
-      search_text: string;
-      title: string;
-      body: string;
-      state: string;
-    }>(sql`
-      select p.id, to_char(p.created_at at time zone 'Asia/Taipei', 'YYYY-MM-DD') as date,
-        p.search_text, p.title, p.body, p.state
+    return sql`
+      select p.id::text as id, to_char(p.created_at at time zone 'Asia/Taipei', 'YYYY-MM-DD') as date,
+        p.search_text, json_build_object('title', p.title, 'body', p.body, 'state', p.state) as data
       from petitions p where ${sql.join(conds, sql` and `)}
-      order by p.created_at desc, p.id limit ${q.cap + 1}`);
-    return rankFolded(this.type, rows.rows, q, (r) =>
-      civicResult("petition", r.id, `/petitions/${r.id}`, r.title, r.body, r.date, q, {
-        state: r.state === "withdrawn" ? "withdrawn" : null,
-      }),
-    );
+      order by p.created_at desc, p.id limit ${q.cap + 1}`;
+  },
+  present(r, q) {
+    const d = r.data as { title: string; body: string; state: string };
+    return civicResult("petition", r.id, `/petitions/${r.id}`, d.title, d.body, r.date, q, {
+      state: d.state === "withdrawn" ? "withdrawn" : null,
+    });
   },
 };
 
 /** Published responses only (a draft is never read here): analysis, suggestion and plan. */
-export const responseSearchSource: SearchSource = {
+export const responseSearchPart: FoldedPart = {
   type: "response",
-  async search(db: Queryable, q: SourceQuery): Promise<SourceAnswer> {
-    if (speechOnlyFilters(q)) return NO_ANSWER;
+  select(q) {
     const conds = [
       sql`r.published_at is not null`,
       foldedTextMatches(sql`r.search_text`, q),
       ...dateConds(sql`r.published_at`, q),
     ];
-    const rows = await db.execute<{
-      id: string;
-      date: string;
-      search_text: string;
-      title: string;
-      analysis: string;
-      suggestion: string;
-      plan: string;
-    }>(sql`
-      select r.petition_id as id, to_char(r.published_at at time zone 'Asia/Taipei', 'YYYY-MM-DD') as date,
-        r.search_text, p.title, r.analysis, r.suggestion, r.plan
+    return sql`
+      select r.petition_id::text as id,
+        to_char(r.published_at at time zone 'Asia/Taipei', 'YYYY-MM-DD') as date, r.search_text,
+        json_build_object('title', p.title, 'analysis', r.analysis, 'suggestion', r.suggestion,
+          'plan', r.plan) as data
       from petition_responses r join petitions p on p.id = r.petition_id
       where ${sql.join(conds, sql` and `)}
-      order by r.published_at desc, r.petition_id limit ${q.cap + 1}`);
-    return rankFolded(this.type, rows.rows, q, (r) =>
-      civicResult("response", r.id, `/petitions/${r.id}#response-title`, r.title, responseBody(r), r.date, q),
+      order by r.published_at desc, r.petition_id limit ${q.cap + 1}`;
+  },
+  present(r, q) {
+    const d = r.data as { title: string; analysis: string; suggestion: string; plan: string };
+    return civicResult(
+      "response",
+      r.id,
+      `/petitions/${r.id}#response-title`,
+      d.title,
+      responseBody(d),
+      r.date,
+      q,
     );
   },
 };

@@ -1,8 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "../../platform/db/database.ts";
 import {
   compareKeys,
   type RankedKey,
   type SearchResult,
+  type SearchSource,
   type SourceAnswer,
   type SourceQuery,
 } from "./provider.ts";
@@ -75,5 +77,60 @@ export function rankFolded<R extends { id: string; date: string | null; search_t
     results: page.map((x) => present(x.row)),
     total: candidates.length,
     capped,
+  };
+}
+
+/** A row of a folded part: its id, Taipei date, folded search text and what it shows, as JSON. */
+export type FoldedRow = {
+  id: string;
+  date: string | null;
+  search_text: string;
+  data: Record<string, unknown>;
+};
+
+/**
+ * One table's share of the civic search: a `select` of `id, date, search_text, data` (newest first,
+ * at most `q.cap + 1` rows) — or null when the filters leave it out — and how a row is shown. The
+ * owning module writes the SQL of its own table; the search module runs the parts together.
+ */
+export interface FoldedPart {
+  type: string;
+  select(q: SourceQuery): SQL | null;
+  present(row: FoldedRow, q: SourceQuery): SearchResult;
+}
+
+/**
+ * Several folded parts as one source answering in one statement (`union all` of the parts): on the
+ * embedded engine each statement is a round trip, and three small tables asked one by one cost more
+ * than the scans themselves. Each part is ranked on its own candidates, as a source of its own would.
+ */
+export function foldedUnionSource(type: string, parts: FoldedPart[]): SearchSource {
+  return {
+    type,
+    types: parts.map((p) => p.type),
+    async search(db: Queryable, q: SourceQuery): Promise<SourceAnswer> {
+      if (speechOnlyFilters(q)) return NO_ANSWER;
+      const asked = parts.filter((p) => !q.filters.type || p.type === q.filters.type);
+      const selects = asked.flatMap((p) => {
+        const s = p.select(q);
+        return s ? [sql`(select ${p.type}::text as part, x.* from (${s}) x)`] : [];
+      });
+      if (!selects.length) return NO_ANSWER;
+      const rows = await db.execute<FoldedRow & { part: string }>(sql.join(selects, sql` union all `));
+      const answers = asked.map((p) =>
+        rankFolded(
+          p.type,
+          rows.rows.filter((r) => r.part === p.type),
+          q,
+          (r) => p.present(r, q),
+        ),
+      );
+      return {
+        keys: answers.flatMap((a) => a.keys),
+        results: answers.flatMap((a) => a.results),
+        total: answers.reduce((n, a) => n + a.total, 0),
+        capped: answers.some((a) => a.capped),
+      };
+    },
   };
 }

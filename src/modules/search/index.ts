@@ -39,5 +39,13 @@ export {
   type SearchInput,
   type SearchOutcome,
 } from "./use-cases/search.ts";
-export { foldedTextMatches, rankFolded, speechOnlyFilters, NO_ANSWER } from "./folded-source.ts";
+export {
+  foldedTextMatches,
+  foldedUnionSource,
+  rankFolded,
+  speechOnlyFilters,
+  NO_ANSWER,
+  type FoldedPart,
+  type FoldedRow,
+} from "./folded-source.ts";
 export { searchRoutes } from "./routes.ts";

@@ -73,6 +73,8 @@ export interface SourceAnswer {
  */
 export interface SearchSource {
   type: string;
+  /** The result types it answers for, when more than its own (one statement over several tables). */
+  types?: readonly string[];
   search(db: Queryable, q: SourceQuery): Promise<SourceAnswer>;
 }
 
@@ -130,18 +132,20 @@ export function databaseSearchProvider(
   setup?: (tx: Queryable) => Promise<void>,
 ): SearchProvider {
   const run = async (q: Queryable, req: SearchRequest): Promise<SearchPage> => {
-    const answers = [];
-    const asked = req.filters.type ? sources.filter((s) => s.type === req.filters.type) : sources;
-    for (const source of asked)
-      answers.push(
-        await source.search(q, {
+    const t = req.filters.type;
+    const asked = t ? sources.filter((s) => (s.types ?? [s.type]).includes(t)) : sources;
+    // Asked together: one source's statement runs while another's rows are ranked and highlighted.
+    const answers = await Promise.all(
+      asked.map((source) =>
+        source.search(q, {
           query: req.query,
           filters: req.filters,
           after: req.after,
           limit: req.limit + 1,
           cap: CANDIDATE_CAP,
         }),
-      );
+      ),
+    );
     const keys = answers.flatMap((a) => a.keys).sort(compareKeys);
     const page = keys.slice(0, req.limit);
     const results = answers.flatMap((a) => a.results);
