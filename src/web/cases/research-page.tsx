@@ -3,6 +3,7 @@
 // and the mind map — each entry editable and removable, each artefact with a form to add to it. The
 // same use cases as /api/v1/cases/{number}/research; working material, so organisers only.
 import type { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import { isCalendarDate } from "../../platform/http/dates.ts";
 import { fail, type AppError } from "../../platform/http/errors.ts";
 import type { Actor, AppEnv } from "../../modules/directory/index.ts";
@@ -338,6 +339,39 @@ function ResearchView(props: { v: View; r: Research; title: string; states: Stat
       </details>
     );
   };
+  /** One artefact's section: its entries (or a line saying there are none) and the form to add one. */
+  const section = (kind: ResearchKind, title: string, empty: string, body: Child | null) => (
+    <section aria-labelledby={`research-${kind}-title`} id={`research-${kind}`}>
+      <h2 id={`research-${kind}-title`}>{title}</h2>
+      {body ?? <p class="empty">{empty}</p>}
+      {addForm(kind)}
+    </section>
+  );
+  /** A list of entries, each with its edit and remove actions; null when there are none. */
+  const entries = <T extends { id: string }>(
+    kind: ResearchKind,
+    items: T[],
+    name: (x: T) => string,
+    show: (x: T) => Child,
+  ) =>
+    items.length ? (
+      <ol>
+        {items.map((x) => (
+          <li>
+            {show(x)}
+            <EntryActions
+              v={v}
+              r={r}
+              kind={kind}
+              id={x.id}
+              name={name(x)}
+              values={valuesOf(kind, x)}
+              states={states}
+            />
+          </li>
+        ))}
+      </ol>
+    ) : null;
   return (
     <>
       <p class="transcript-meta">
@@ -397,103 +431,70 @@ function ResearchView(props: { v: View; r: Research; title: string; states: Stat
         ) : null}
       </section>
 
-      <section aria-labelledby="research-analysis-title" id="research-analysis">
-        <h2 id="research-analysis-title">{t("cases.handbook.analysisTitle")}</h2>
-        {r.analysis.length ? (
-          <ol>
-            {r.analysis.map((a) => (
-              <li>
-                <span class="tag">{t(`cases.claimKind.${a.kind}`)}</span> {a.claim}
-                {a.aspect ? ` · ${a.aspect}` : null}
-                <EntryActions
-                  v={v}
-                  r={r}
-                  kind="analysis"
-                  id={a.id}
-                  name={a.claim}
-                  values={valuesOf("analysis", a)}
-                  states={states}
-                />
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p class="empty">{t("cases.handbook.noAnalysis")}</p>
-        )}
-        {addForm("analysis")}
-      </section>
-
-      <section aria-labelledby="research-stakeholders-title" id="research-stakeholders">
-        <h2 id="research-stakeholders-title">{t("cases.handbook.stakeholdersTitle")}</h2>
-        {r.stakeholders.length ? (
-          <ol>
-            {r.stakeholders.map((s) => (
-              <li>
-                <strong>{s.name}</strong> · {t(`cases.stakeholderKind.${s.kind}`)}
-                {s.influence
-                  ? ` · ${t("cases.handbook.influence")}：${t(`cases.influence.${s.influence}`)}`
-                  : null}
-                {s.contact ? (
-                  <p>
-                    <span class="tag">{t("cases.research.internal")}</span> {s.contact}
-                  </p>
-                ) : null}
-                <EntryActions
-                  v={v}
-                  r={r}
-                  kind="stakeholders"
-                  id={s.id}
-                  name={s.name}
-                  values={valuesOf("stakeholders", s)}
-                  states={states}
-                />
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p class="empty">{t("cases.handbook.noStakeholders")}</p>
-        )}
-        {addForm("stakeholders")}
-      </section>
-
-      <section aria-labelledby="research-interviews-title" id="research-interviews">
-        <h2 id="research-interviews-title">{t("cases.handbook.interviewsTitle")}</h2>
-        {r.interviews.length ? (
-          <ol>
-            {r.interviews.map((i) => (
-              <li>
-                <strong>{i.interviewee}</strong>
-                {i.heldOn ? ` · ${i.heldOn}` : null}{" "}
-                <span class="tag">
-                  {i.consentToPublish ? t("cases.research.public") : t("cases.research.internal")}
-                </span>
-                <EntryActions
-                  v={v}
-                  r={r}
-                  kind="interviews"
-                  id={i.id}
-                  name={i.interviewee}
-                  values={valuesOf("interviews", i)}
-                  states={states}
-                />
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p class="empty">{t("cases.research.noInterviews")}</p>
-        )}
-        {addForm("interviews")}
-      </section>
-
-      <section aria-labelledby="research-mind-map-title" id="research-mind-map">
-        <h2 id="research-mind-map-title">{t("cases.handbook.mindMapTitle")}</h2>
-        {tree.length ? (
-          <MindMapList v={v} r={r} nodes={r.mindMap} parent={null} states={states} />
-        ) : (
-          <p class="empty">{t("cases.handbook.noMindMap")}</p>
-        )}
-        {addForm("mind-map")}
-      </section>
+      {section(
+        "analysis",
+        t("cases.handbook.analysisTitle"),
+        t("cases.handbook.noAnalysis"),
+        entries(
+          "analysis",
+          r.analysis,
+          (a) => a.claim,
+          (a) => (
+            <>
+              <span class="tag">{t(`cases.claimKind.${a.kind}`)}</span> {a.claim}
+              {a.aspect ? ` · ${a.aspect}` : null}
+            </>
+          ),
+        ),
+      )}
+      {section(
+        "stakeholders",
+        t("cases.handbook.stakeholdersTitle"),
+        t("cases.handbook.noStakeholders"),
+        entries(
+          "stakeholders",
+          r.stakeholders,
+          (s) => s.name,
+          (s) => (
+            <>
+              <strong>{s.name}</strong> · {t(`cases.stakeholderKind.${s.kind}`)}
+              {s.influence
+                ? ` · ${t("cases.handbook.influence")}：${t(`cases.influence.${s.influence}`)}`
+                : null}
+              {s.contact ? (
+                <p>
+                  <span class="tag">{t("cases.research.internal")}</span> {s.contact}
+                </p>
+              ) : null}
+            </>
+          ),
+        ),
+      )}
+      {section(
+        "interviews",
+        t("cases.handbook.interviewsTitle"),
+        t("cases.research.noInterviews"),
+        entries(
+          "interviews",
+          r.interviews,
+          (i) => i.interviewee,
+          (i) => (
+            <>
+              <strong>{i.interviewee}</strong>
+              {i.heldOn ? ` · ${i.heldOn}` : null}{" "}
+              <span class="tag">
+                {i.consentToPublish ? t("cases.research.public") : t("cases.research.internal")}
+              </span>
+            </>
+          ),
+        ),
+      )}
+      {section(
+        "mind-map",
+        t("cases.handbook.mindMapTitle"),
+        t("cases.handbook.noMindMap"),
+        tree.length ? <MindMapList v={v} r={r} nodes={r.mindMap} parent={null} states={states} /> : null,
+      )}
     </>
   );
 }
